@@ -1,0 +1,119 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EmptyState } from "~/components/empty-state";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { RoleBadge } from "~/components/role-badge";
+import { listVisibleCommittees } from "~/models/committee.server";
+import { listVisibleProjects } from "~/models/project.server";
+import { useFormatDate, useLocalized } from "~/utils/localized";
+import { requireUser } from "~/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [committees, projects] = await Promise.all([listVisibleCommittees(user), listVisibleProjects(user)]);
+  return { user: { name: user.name, isAdmin: user.isAdmin }, committees, projects };
+}
+
+export default function Dashboard() {
+  const { user, committees, projects } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const formatDate = useFormatDate();
+
+  return (
+    <Stack gap="xl">
+      <div>
+        <Title order={1}>{t("dashboard.greeting", { name: user.name })}</Title>
+        <Text c="dimmed">{t("dashboard.lead")}</Text>
+      </div>
+
+      <section aria-labelledby="needs-me">
+        <Title order={2} size="h3" id="needs-me" mb="sm">
+          {t("dashboard.needsMe")}
+        </Title>
+        <EmptyState title={t("dashboard.needsMeEmptyTitle")} body={t("dashboard.needsMeEmptyBody")} />
+      </section>
+
+      <section aria-labelledby="my-committees">
+        <Title order={2} size="h3" id="my-committees" mb="sm">
+          {t("dashboard.myCommittees")}
+        </Title>
+        {committees.length === 0 ? (
+          <EmptyState
+            title={t("dashboard.noCommitteesTitle")}
+            body={user.isAdmin ? t("dashboard.noCommitteesAdmin") : t("dashboard.noCommitteesBody")}
+            action={
+              user.isAdmin ? (
+                <Anchor component={Link} to="/admin">
+                  {t("nav.admin")}
+                </Anchor>
+              ) : undefined
+            }
+          />
+        ) : (
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
+            {committees.map((c) => (
+              <Card key={c.id} withBorder padding="md" radius="md" component={Link} to={`/committees/${c.id}`} data-testid="committee-card">
+                <Group justify="space-between" mb={4} wrap="nowrap">
+                  <Badge variant="outline">{c.code}</Badge>
+                  {c.myRole ? <RoleBadge role={c.myRole} /> : null}
+                </Group>
+                <Text fw={600}>{localized(c)}</Text>
+                <Text size="sm" c="dimmed">
+                  {localized(c.organization)}
+                </Text>
+                <Text size="xs" c="dimmed" mt={6}>
+                  {t("committee.memberCount", { count: c.memberCount })}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+        )}
+      </section>
+
+      <section aria-labelledby="my-projects">
+        <Title order={2} size="h3" id="my-projects" mb="sm">
+          {t("dashboard.myProjects")}
+        </Title>
+        {projects.length === 0 ? (
+          <EmptyState title={t("dashboard.noProjectsTitle")} body={t("dashboard.noProjectsBody")} />
+        ) : (
+          <Table.ScrollContainer minWidth={600}>
+            <Table highlightOnHover verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t("project.reference")}</Table.Th>
+                  <Table.Th>{t("project.title")}</Table.Th>
+                  <Table.Th>{t("project.committee")}</Table.Th>
+                  <Table.Th>{t("project.stage")}</Table.Th>
+                  <Table.Th>{t("project.updated")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {projects.map((p) => (
+                  <Table.Tr key={p.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/projects/${p.id}`}>
+                        {p.reference}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{localized(p)}</Table.Td>
+                    <Table.Td>{p.committee.code}</Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{t(`stages.${p.stage}`, { defaultValue: p.stage })}</Badge>
+                    </Table.Td>
+                    <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </section>
+    </Stack>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary };

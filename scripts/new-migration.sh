@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Writes a new migration from the difference between the schema of the last migration (kept as
+# prisma/migrations/schema.snapshot.prisma) and prisma/schema.prisma. Works offline, with no database:
+# `prisma migrate dev` needs database introspection that the WebAssembly engine cannot do here.
+set -euo pipefail
+name="${1:?usage: npm run db:new-migration -- <name>}"
+cd "$(dirname "$0")/.."
+dir="prisma/migrations/$(date -u +%Y%m%d%H%M%S)_${name}"
+mkdir -p "$dir"
+scripts/prisma.sh migrate diff --from-schema-datamodel prisma/migrations/schema.snapshot.prisma \
+  --to-schema-datamodel prisma/schema.prisma --script > "$dir/migration.sql"
+cp prisma/schema.prisma prisma/migrations/schema.snapshot.prisma
+echo "wrote $dir/migration.sql"

@@ -1,0 +1,74 @@
+// One Node process: Remix pages and the collaboration WebSocket (/collab/…) on one port.
+import { createServer, type IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { EnvError } from "~/utils/env.server";
+import { disconnectPrisma } from "~/utils/db.server";
+import { boot } from "./boot";
+import { createHttpApp } from "./http-app";
+import { log } from "./log";
+
+async function main() {
+  const { env, embedded } = await boot();
+  const httpServer = createServer();
+  let shuttingDown = false;
+
+  const vite =
+    env.NODE_ENV === "development"
+      ? await import("vite").then((v) =>
+          v.createServer({ server: { middlewareMode: true, hmr: { server: httpServer } }, appType: "custom" }),
+        )
+      : null;
+
+  const app = createHttpApp({
+    vite,
+    buildDir: process.env.BUILD_DIR ?? "build",
+    logRequests: env.LOG_LEVEL === "info" || env.LOG_LEVEL === "debug",
+    isShuttingDown: () => shuttingDown,
+  });
+  httpServer.on("request", app);
+
+  httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex) => {
+    const url = request.url ?? "";
+    if (url.startsWith("/collab/")) {
+      // The collaboration server attaches here (server/collab); until then, refuse cleanly.
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    // Vite's HMR socket handles its own upgrades in development; anything else is refused.
+    if (!vite || request.headers["sec-websocket-protocol"] !== "vite-hmr") socket.destroy();
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(env.PORT, resolve));
+  log.info(`listening on ${env.APP_URL} (port ${env.PORT}, ${env.NODE_ENV})`);
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info(`${signal}: finishing in-flight requests`);
+    const forced = setTimeout(() => {
+      log.warn("in-flight requests did not finish within 10 s; closing anyway");
+      httpServer.closeAllConnections();
+    }, 10_000);
+    forced.unref();
+    await new Promise<void>((resolve) => {
+      httpServer.close(() => resolve());
+      httpServer.closeIdleConnections();
+    });
+    await vite?.close();
+    await disconnectPrisma();
+    await embedded?.stop();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+  } else {
+    console.error("[studio] failed to start:", error);
+  }
+  process.exit(1);
+});
