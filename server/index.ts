@@ -34,8 +34,9 @@ async function main() {
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
       return;
     }
-    // Vite's HMR socket handles its own upgrades in development; anything else is refused.
-    if (!vite || request.headers["sec-websocket-protocol"] !== "vite-hmr") socket.destroy();
+    // In development Vite's HMR server answers its own upgrades (vite-hmr, vite-ping); in
+    // production nothing else upgrades.
+    if (!vite) socket.destroy();
   });
 
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, resolve));

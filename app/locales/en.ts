@@ -185,6 +185,7 @@ const en = {
     mainText: "Standard text",
     readOnlyPreview: "Read-only view",
     openDocument: "Open",
+    createdOk: "Project created.",
   },
   admin: {
     title: "Administration",

@@ -187,6 +187,7 @@ const zhCN: Messages = {
     mainText: "标准正文",
     readOnlyPreview: "只读视图",
     openDocument: "打开",
+    createdOk: "项目已创建。",
   },
   admin: {
     title: "系统管理",

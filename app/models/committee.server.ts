@@ -1,5 +1,7 @@
 // Scoped committee queries: every list is limited to what the user may see.
+import { recordAudit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
+import { AppError } from "~/utils/errors";
 import type { SessionUser } from "~/utils/session.server";
 import type { Role } from "~/policies/roles";
 
@@ -108,5 +110,41 @@ export async function getCommittee(committeeId: string) {
         orderBy: { createdAt: "desc" },
       },
     },
+  });
+}
+
+export async function createCommittee(options: {
+  organizationId: string;
+  parentId: string | null;
+  kind: "TC" | "SC" | "WG";
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  actorId: string;
+}): Promise<{ id: string }> {
+  return prisma.$transaction(async (tx) => {
+    const taken = await tx.committee.findUnique({
+      where: { organizationId_code: { organizationId: options.organizationId, code: options.code } },
+      select: { id: true },
+    });
+    if (taken) throw new AppError("CONFLICT", "organization.codeTaken");
+    const created = await tx.committee.create({
+      data: {
+        organizationId: options.organizationId,
+        parentId: options.parentId,
+        kind: options.kind,
+        code: options.code,
+        nameZh: options.nameZh,
+        nameEn: options.nameEn,
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      type: "committee.created",
+      actorId: options.actorId,
+      committeeId: created.id,
+      payload: { code: options.code, parentId: options.parentId },
+    });
+    return created;
   });
 }
