@@ -14,7 +14,24 @@ const underVitest = Boolean(process.env.VITEST);
 
 export default defineConfig({
   plugins: [...(underVitest ? [] : [remix(remixConfig)]), tsconfigPaths()],
-  server: { hmr: true },
+  // Listed up front so the dev server does not discover them mid-session and reload the page.
+  optimizeDeps: {
+    include: [
+      "@mantine/core",
+      "@mantine/hooks",
+      "@conform-to/react",
+      "@conform-to/zod",
+      "i18next",
+      "react-i18next",
+      "katex",
+      "prosemirror-model",
+      "prosemirror-state",
+      "prosemirror-view",
+      "prosemirror-transform",
+      "prosemirror-tables",
+      "zod",
+    ],
+  },
   build: { chunkSizeWarningLimit: 1500 },
   test: {
     include: ["app/**/*.test.{ts,tsx}", "server/**/*.test.ts", "tests/integration/**/*.test.ts", "prisma/**/*.test.ts"],

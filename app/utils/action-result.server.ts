@@ -19,11 +19,16 @@ export async function withAppErrors(
   }
 }
 
-export function invalidForm(intent: string, error: ZodError) {
+/** Zod issues as field → message keys, the shape every form shows beside its fields. */
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.join(".") || "form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return data<ActionResult>({ ok: false, intent, error: "errors.badRequest.title", fieldErrors }, { status: 400 });
+  for (const issue of error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  return fieldErrors;
+}
+
+export function invalidForm(intent: string, error: ZodError) {
+  return data<ActionResult>(
+    { ok: false, intent, error: "errors.badRequest.title", fieldErrors: fieldErrorsOf(error) },
+    { status: 400 },
+  );
 }

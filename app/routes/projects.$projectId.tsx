@@ -1,0 +1,105 @@
+import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import katexStyles from "katex/dist/katex.min.css?url";
+import { useTranslation } from "react-i18next";
+import { StandardView } from "~/components/document/standard-view";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireProjectAccess } from "~/models/access.server";
+import { getProject } from "~/models/project.server";
+import { invariantResponse } from "~/utils/errors";
+import { useFormatDate, useLocalized } from "~/utils/localized";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: katexStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.project.reference} · Standards Studio` : "Standards Studio" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireProjectAccess(request, params.projectId ?? "", "readDocument");
+  const project = await getProject(params.projectId ?? "");
+  invariantResponse(project, "Not found", { status: 404 });
+  return { project };
+}
+
+export default function ProjectPage() {
+  const { project } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const formatDate = useFormatDate();
+  const main = project.documents.find((d) => d.kind === "main");
+
+  return (
+    <Stack gap="lg">
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/orgs/${project.committee.organization.slug}`}>
+          {localized(project.committee.organization)}
+        </Anchor>
+        <Anchor component={Link} to={`/committees/${project.committee.id}`}>
+          {project.committee.code}
+        </Anchor>
+        <Text>{project.reference}</Text>
+      </Breadcrumbs>
+      <div>
+        <Group gap="sm">
+          <Badge variant="outline">{project.reference}</Badge>
+          <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
+        </Group>
+        <Title order={1} mt={6}>
+          {project.titleZh}
+        </Title>
+        <Text c="dimmed" size="lg">
+          {project.titleEn}
+        </Text>
+      </div>
+      <Paper withBorder p="md" radius="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+          <Field label={t("project.committee")}>
+            <Anchor component={Link} to={`/committees/${project.committee.id}`}>
+              {project.committee.code} {localized(project.committee)}
+            </Anchor>
+          </Field>
+          <Field label={t("project.stage")}>{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Field>
+          <Field label={t("project.convention")}>{t(`conventions.${project.convention}`)}</Field>
+          <Field label={t("project.standardNumber")}>{project.standardNumber ?? t("project.notAssigned")}</Field>
+        </SimpleGrid>
+        {project.scope ? (
+          <Text mt="md" size="sm">
+            {project.scope}
+          </Text>
+        ) : null}
+        <Text mt="sm" size="xs" c="dimmed">
+          {t("project.created", { date: formatDate(project.createdAt), name: project.createdBy.name })}
+        </Text>
+      </Paper>
+      <section>
+        <Title order={2} size="h3" mb="sm">
+          {t("project.documents")}
+        </Title>
+        {project.documents.length === 0 ? <Text c="dimmed">{t("project.noDocuments")}</Text> : null}
+        {main?.content ? (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              {t("project.mainText")} · {t("project.readOnlyPreview")}
+            </Text>
+            <StandardView content={main.content} convention={project.convention} />
+          </Stack>
+        ) : null}
+      </section>
+    </Stack>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm">{children}</Text>
+    </div>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary };
