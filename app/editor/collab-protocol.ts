@@ -1,0 +1,38 @@
+// What the browser and the collaboration server (server/collab) agree on, beyond y-protocols' sync
+// and awareness messages. Isomorphic: imported by both sides.
+
+/** The Y.XmlFragment holding the ProseMirror document in every Y.Doc. */
+export const PROSEMIRROR_FRAGMENT = "prosemirror";
+
+/** Path prefix of the WebSocket: the y-websocket provider connects to `${origin}/collab/<documentId>`. */
+export const COLLAB_PATH = "/collab";
+
+/** Message types on the socket. 0 (sync) and 1 (awareness) are y-protocols'; ours start at 100. */
+export const messageType = {
+  sync: 0,
+  awareness: 1,
+  /**
+   * Server → client: the state vector of everything durably stored for this document
+   * (varUint8Array of Y.encodeStateVector). A browser is "saved" when, for every client id in its
+   * own state vector, the stored clock is at least its own.
+   */
+  persisted: 100,
+  /** Server → client: the connection's access changed; payload varUint 1 = read-only, 0 = editable. */
+  access: 101,
+} as const;
+
+/** WebSocket close codes, named so the client can tell the person what happened. */
+export const closeCode = {
+  unauthenticated: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  malformedMessage: 4400,
+  messageTooLarge: 4413,
+  tooManyConnections: 4429,
+  serverShuttingDown: 4503,
+} as const;
+
+export type CloseCodeName = keyof typeof closeCode;
+
+/** Largest message the server accepts; bigger ones close the connection with messageTooLarge. */
+export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
