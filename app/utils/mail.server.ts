@@ -33,7 +33,8 @@ export async function sendMail(mail: Mail): Promise<void> {
 /** The outbox page shows every recorded mail (with its links) only where no real mail is sent. */
 export function isOutboxPublic(): boolean {
   const env = getEnv();
-  return !env.SMTP_URL && (env.NODE_ENV !== "production" || process.env.STUDIO_EMBEDDED_DB === "1");
+  if (env.SMTP_URL) return false;
+  return env.NODE_ENV !== "production" || process.env.STUDIO_EMBEDDED_DB === "1" || process.env.STUDIO_OUTBOX_PUBLIC === "1";
 }
 
 export function absoluteUrl(path: string): string {

@@ -172,7 +172,9 @@ function block(node: Node, pos: number, ctx: Ctx, depth = 1): ReactNode {
       return (
         <figure id={id} className="std-table">
           <figcaption>
-            <span className="std-number">{label(ctx, pos)}</span>　{caption ? inline(caption, ctx) : null}
+            <span className="std-number">{label(ctx, pos)}</span>
+            {"\u3000"}
+            {caption ? inline(caption, ctx) : null}
           </figcaption>
           {table ? <div className="std-table-scroll">{tableGrid(table, ctx)}</div> : null}
         </figure>
@@ -185,7 +187,9 @@ function block(node: Node, pos: number, ctx: Ctx, depth = 1): ReactNode {
         <figure id={id} className="std-figure">
           {src ? <img src={src} alt={String(node.attrs.alt ?? "")} /> : null}
           <figcaption>
-            <span className="std-number">{label(ctx, pos)}</span>　{caption ? inline(caption, ctx) : null}
+            <span className="std-number">{label(ctx, pos)}</span>
+            {"\u3000"}
+            {caption ? inline(caption, ctx) : null}
           </figcaption>
         </figure>
       );

@@ -7,7 +7,7 @@
  * Transactions that come from Yjs are left alone: the client that made the change has already fixed
  * it, and fixing it again on every client would only make them race to set different fresh ids.
  */
-import { Fragment, type Node } from "prosemirror-model";
+import { type Fragment, type Node } from "prosemirror-model";
 import { Plugin, type Transaction } from "prosemirror-state";
 import { AttrStep, ReplaceAroundStep, ReplaceStep } from "prosemirror-transform";
 import { ySyncPluginKey } from "y-prosemirror";
