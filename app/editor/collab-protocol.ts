@@ -13,11 +13,18 @@ export const messageType = {
   awareness: 1,
   /**
    * Server → client: the state vector of everything durably stored for this document
-   * (varUint8Array of Y.encodeStateVector). A browser is "saved" when, for every client id in its
-   * own state vector, the stored clock is at least its own.
+   * (varUint8Array of Y.encodeStateVector), then a varUint: how many of the document messages this
+   * connection sent (sync step 2 and updates, counted from 1 per socket) are stored. A browser is
+   * "saved" when, for every client id in its own state vector, the stored clock is at least its own,
+   * and the count covers every document message it sent on this socket. The count is needed because
+   * a deletion in Yjs adds no clock: a state vector alone cannot show that a deletion is stored.
+   * Sent after each commit that stored updates of the document, and once after connecting.
    */
   persisted: 100,
-  /** Server → client: the connection's access changed; payload varUint 1 = read-only, 0 = editable. */
+  /**
+   * Server → client: the connection's access; payload varUint 1 = read-only, 0 = editable. Sent once
+   * after connecting and again whenever it changes.
+   */
   access: 101,
 } as const;
 

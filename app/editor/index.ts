@@ -7,3 +7,4 @@ export * from "./commands";
 export * from "./validate";
 export * from "./keys";
 export * from "./plugins/unique-ids";
+export * from "./plugins/numbering";

@@ -1,4 +1,8 @@
 // Every PluginKey of the editor, so that plugins that talk through tr.setMeta(key, …) share one name.
 import { PluginKey } from "prosemirror-state";
+import type { NumberingPluginState } from "./plugins/numbering";
 
 export const uniqueIdsKey = new PluginKey("uniqueIds");
+
+/** Computed numbers shown as decorations (plugins/numbering.ts). */
+export const numberingKey = new PluginKey<NumberingPluginState>("numbering");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, roleField } from "~/forms/fields";
+import { choiceField, emailField, roleField } from "~/forms/fields";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true", z.boolean());
 
@@ -38,7 +38,7 @@ export const committeeFields = {
 
 export const createSubcommitteeSchema = z.object({
   intent: z.literal("createSubcommittee"),
-  kind: z.enum(["SC", "WG"]),
+  kind: choiceField(["SC", "WG"], "form.kindRequired"),
   ...committeeFields,
 });
 
@@ -52,7 +52,7 @@ export const createProjectSchema = z.object({
     .regex(/^[A-Za-z0-9][A-Za-z0-9.\-/ ]*$/, "form.codeInvalid"),
   titleZh: z.string({ required_error: "form.titleRequired" }).trim().min(1, "form.titleRequired").max(300, "form.tooLong"),
   titleEn: z.string({ required_error: "form.titleRequired" }).trim().min(1, "form.titleRequired").max(300, "form.tooLong"),
-  convention: z.enum(["GB", "ISO"]),
+  convention: choiceField(["GB", "ISO"], "form.conventionRequired"),
   scope: z.string().trim().max(2000, "form.tooLong").default(""),
 });
 

@@ -19,10 +19,12 @@ export const nameField = z
   .min(1, "form.nameRequired")
   .max(100, "form.nameTooLong");
 
-export const roleField = z.enum(["CHAIR", "SECRETARY", "EDITOR", "MEMBER", "OBSERVER"], {
-  required_error: "form.roleRequired",
-  invalid_type_error: "form.roleRequired",
-});
+/** An enum whose every failure (missing, unknown value) reports one message key. */
+export function choiceField<const T extends [string, ...string[]]>(values: T, messageKey: string) {
+  return z.enum(values, { errorMap: () => ({ message: messageKey }) });
+}
+
+export const roleField = choiceField(["CHAIR", "SECRETARY", "EDITOR", "MEMBER", "OBSERVER"], "form.roleRequired");
 
 /** Only same-site paths, so a crafted link cannot send a user elsewhere after sign-in. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard"): string {

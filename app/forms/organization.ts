@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { committeeFields } from "~/forms/committee";
+import { choiceField } from "~/forms/fields";
 
 export const createOrganizationSchema = z.object({
   slug: z
@@ -14,7 +15,7 @@ export const createOrganizationSchema = z.object({
 });
 
 export const createTopCommitteeSchema = z.object({
-  kind: z.enum(["TC", "SC", "WG"]),
+  kind: choiceField(["TC", "SC", "WG"], "form.kindRequired"),
   parentId: z.string().optional(),
   ...committeeFields,
 });

@@ -41,6 +41,8 @@ const en = {
     nameRequired: "Enter a name.",
     nameTooLong: "Use at most 100 characters.",
     roleRequired: "Choose a role.",
+    kindRequired: "Choose a committee type.",
+    conventionRequired: "Choose the drafting rules: GB/T 1.1 or ISO/IEC.",
     codeRequired: "Enter a code.",
     codeInvalid: "Use letters, digits, dots and hyphens only (e.g. TC1 or WG-2).",
     slugInvalid: "Use lower-case letters, digits and hyphens (e.g. gba).",

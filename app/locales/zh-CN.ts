@@ -43,6 +43,8 @@ const zhCN: Messages = {
     nameRequired: "请输入姓名。",
     nameTooLong: "最多 100 个字符。",
     roleRequired: "请选择角色。",
+    kindRequired: "请选择委员会类型。",
+    conventionRequired: "请选择起草规则：GB/T 1.1 或 ISO/IEC。",
     codeRequired: "请输入代号。",
     codeInvalid: "只能使用字母、数字、点和连字符（如 TC1 或 WG-2）。",
     slugInvalid: "只能使用小写字母、数字和连字符（如 gba）。",

@@ -2,6 +2,7 @@
 // invariants (a committee always keeps a chair or secretary) and write the audit row in the same
 // transaction as the change.
 import { AppError } from "~/utils/errors";
+import { emitAccessChanged } from "~/utils/access-events.server";
 import { recordAudit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { canAssignRole, canManageMember } from "~/policies/committee";
@@ -25,7 +26,7 @@ export async function changeMemberRole(options: {
   actorId: string;
   standing: CommitteeStanding;
 }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const userId = await prisma.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.membershipId, committeeId: options.committeeId },
       select: { id: true, role: true, userId: true },
@@ -48,7 +49,10 @@ export async function changeMemberRole(options: {
       committeeId: options.committeeId,
       payload: { userId: member.userId, from: member.role, to: options.role, votingRight: options.votingRight },
     });
+    return member.userId;
   });
+  // After commit, so open editor connections are re-evaluated against the new role.
+  emitAccessChanged({ committeeId: options.committeeId, userId });
 }
 
 export async function removeMember(options: {
@@ -57,7 +61,7 @@ export async function removeMember(options: {
   actorId: string;
   standing: CommitteeStanding;
 }): Promise<void> {
-  await prisma.$transaction(async (tx) => {
+  const userId = await prisma.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: options.membershipId, committeeId: options.committeeId },
       select: { id: true, role: true, userId: true },
@@ -74,5 +78,8 @@ export async function removeMember(options: {
       committeeId: options.committeeId,
       payload: { userId: member.userId, role: member.role },
     });
+    return member.userId;
   });
+  // After commit: the removed member's open editor connections are closed.
+  emitAccessChanged({ committeeId: options.committeeId, userId });
 }

@@ -24,7 +24,7 @@ export type Env = z.infer<typeof envSchema> & { APP_URL: string };
 export class EnvError extends Error {}
 
 /** Parses the environment, treating empty strings as unset. Throws EnvError listing every problem. */
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {

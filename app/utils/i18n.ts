@@ -50,6 +50,7 @@ export function createI18n(locale: AppLocale): I18n {
     initImmediate: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }

@@ -115,6 +115,5 @@ export function generateLargeStandard(shape: LargeStandardShape = BENCH_SHAPE): 
 
   const clauses: Node[] = [];
   while (made < remaining) clauses.push(clause(0));
-  // Tables left over (when clauses run out first) go into the last clause.
   return n.doc.createChecked(null, [foreword, scope, references, terms, ...clauses]);
 }

@@ -39,4 +39,3 @@ export function uniqueDatabaseName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
 }
 
-export const TEMPLATE_DATABASE = "studio_test_template";

@@ -1,12 +1,21 @@
-// Once per Vitest run: a template database with every migration applied; test files clone it.
+// Once per Vitest run: a template database with every migration applied; test files clone it. The
+// name is unique per run, so several runs on one machine (or one PostgreSQL) never collide.
+import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../server/migrate";
-import { createDatabase, dropDatabase, TEMPLATE_DATABASE } from "./database-admin";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "./database-admin";
 
-export default async function globalSetup() {
-  await dropDatabase(TEMPLATE_DATABASE);
-  const url = await createDatabase(TEMPLATE_DATABASE);
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabase: string;
+  }
+}
+
+export default async function globalSetup(project: TestProject) {
+  const name = uniqueDatabaseName("studio_template");
+  const url = await createDatabase(name);
   await migrateDatabase(url);
+  project.provide("templateDatabase", name);
   return async () => {
-    await dropDatabase(TEMPLATE_DATABASE);
+    await dropDatabase(name);
   };
 }

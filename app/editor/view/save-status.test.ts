@@ -1,0 +1,37 @@
+import { describe, expect, test } from "vitest";
+import { coversStateVector, hasUnsavedChanges, saveStatus, type SaveInputs } from "./save-status";
+
+const sv = (entries: [number, number][]) => new Map(entries);
+
+const base: SaveInputs = { editable: true, connected: true, stored: sv([[1, 10], [2, 5]]), local: sv([[1, 10], [2, 5]]) };
+
+describe("save status", () => {
+  test("saved only when the stored state vector covers every client id this browser holds", () => {
+    expect(saveStatus(base)).toBe("saved");
+    expect(saveStatus({ ...base, local: sv([[1, 11], [2, 5]]) })).toBe("saving");
+    // A client id the server has never stored (an offline session restored from IndexedDB).
+    expect(saveStatus({ ...base, local: sv([[1, 10], [2, 5], [3, 1]]) })).toBe("saving");
+    // The server storing more than we hold (others' edits not yet relayed) is still saved.
+    expect(saveStatus({ ...base, stored: sv([[1, 12], [2, 5], [4, 3]]) })).toBe("saved");
+  });
+
+  test("nothing is saved before the first acknowledgement", () => {
+    expect(saveStatus({ ...base, stored: null })).toBe("saving");
+    expect(hasUnsavedChanges({ ...base, stored: null })).toBe(true);
+  });
+
+  test("offline while disconnected, whatever is stored", () => {
+    expect(saveStatus({ ...base, connected: false })).toBe("offline");
+    expect(hasUnsavedChanges({ ...base, connected: false })).toBe(false);
+    expect(hasUnsavedChanges({ ...base, connected: false, local: sv([[1, 11], [2, 5]]) })).toBe(true);
+  });
+
+  test("readers have nothing to save and are never warned", () => {
+    expect(saveStatus({ ...base, editable: false, local: sv([[9, 9]]) })).toBe("readOnly");
+    expect(hasUnsavedChanges({ ...base, editable: false, stored: null })).toBe(false);
+  });
+
+  test("an empty local state vector is covered by anything", () => {
+    expect(coversStateVector(sv([]), sv([]))).toBe(true);
+  });
+});
