@@ -34,6 +34,9 @@ export function useRootData(): RootLoaderData | undefined {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
   const { i18n } = useTranslation();
+  // Signing in (a client-side navigation) can change the language the server chose; both bundles
+  // are loaded, so switching here is synchronous and the page renders in the right language at once.
+  if (data?.locale && i18n.language !== data.locale) void i18n.changeLanguage(data.locale);
   return (
     <html lang={data?.locale ?? i18n.language} data-mantine-color-scheme="light">
       <head>

@@ -4,6 +4,7 @@ import type { Duplex } from "node:stream";
 import { EnvError } from "~/utils/env.server";
 import { disconnectPrisma } from "~/utils/db.server";
 import { boot } from "./boot";
+import { CollabServer } from "./collab";
 import { createHttpApp } from "./http-app";
 import { log } from "./log";
 
@@ -27,13 +28,9 @@ async function main() {
   });
   httpServer.on("request", app);
 
-  httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex) => {
-    const url = request.url ?? "";
-    if (url.startsWith("/collab/")) {
-      // The collaboration server attaches here (server/collab); until then, refuse cleanly.
-      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
-      return;
-    }
+  const collab = new CollabServer({ allowedOrigins: [new URL(env.APP_URL).origin] });
+  httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (collab.handleUpgrade(request, socket, head)) return;
     // In development Vite's HMR server answers its own upgrades (vite-hmr, vite-ping); in
     // production nothing else upgrades.
     if (!vite) socket.destroy();
@@ -51,6 +48,9 @@ async function main() {
       httpServer.closeAllConnections();
     }, 10_000);
     forced.unref();
+    // First, because the HTTP server's close waits for upgraded sockets too: closes the editors'
+    // sockets (4503: they reconnect to the next process) and stores what they sent.
+    await collab.close();
     await new Promise<void>((resolve) => {
       httpServer.close(() => resolve());
       httpServer.closeIdleConnections();

@@ -11,7 +11,12 @@ export type FanOutMessage =
   /** A Yjs update (merged from one flush) that the publishing process already applied and stored or queued. */
   | { kind: "update"; update: Uint8Array }
   /** An encoded awareness update (y-protocols/awareness), already identity-checked by the publisher. */
-  | { kind: "awareness"; update: Uint8Array };
+  | { kind: "awareness"; update: Uint8Array }
+  /**
+   * The publisher's stored state vector after a commit, so every process can acknowledge to its own
+   * clients the edits they received from clients of other processes.
+   */
+  | { kind: "stored"; stateVector: Uint8Array };
 
 /** `origin` names the publishing server, so a subscriber can skip its own messages. */
 export type FanOutListener = (message: FanOutMessage, origin: string) => void;

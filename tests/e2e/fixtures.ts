@@ -22,7 +22,15 @@ export async function signedInContext(
     maxRedirects: 0,
   });
   if (response.status() !== 302) throw new Error(`sign-in as ${email} failed: HTTP ${response.status()}`);
+  // Demo accounts have their own saved language; tests choose theirs, as a person would.
+  await useLanguage(context, options.locale ?? "en");
   return context;
+}
+
+/** Saves the interface language for the signed-in user (the switcher's form POST). */
+export async function useLanguage(context: BrowserContext, locale: "en" | "zh-CN"): Promise<void> {
+  const response = await context.request.post("/set-locale", { form: { locale, redirectTo: "/" }, maxRedirects: 0 });
+  if (response.status() !== 302) throw new Error(`setting the language failed: HTTP ${response.status()}`);
 }
 
 /** Collects uncaught page errors, which a person would see as a broken page. */

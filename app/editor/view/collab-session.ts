@@ -135,6 +135,7 @@ export class CollabSession implements EditorSession {
     });
     this.doc.on("update", this.scheduleRecompute);
     this.awareness.on("change", this.updatePresence);
+    this.updatePresence();
   }
 
   subscribe(listener: () => void): () => void {

@@ -1,7 +1,7 @@
 // The secretary invites a new member by e-mail; the invitee accepts from the mailed link, signs in,
 // and sees that committee and nothing else. An observer cannot invite.
 import type { BrowserContext } from "@playwright/test";
-import { expect, test, watchForPageErrors } from "../fixtures";
+import { expect, test, useLanguage, watchForPageErrors } from "../fixtures";
 
 async function committeePath(context: BrowserContext, code: string): Promise<string> {
   const page = await context.newPage();
@@ -12,7 +12,7 @@ async function committeePath(context: BrowserContext, code: string): Promise<str
   return href;
 }
 
-test("secretary invites, invitee accepts and sees only that committee", async ({ page, browser, baseURL, signIn }) => {
+test("secretary invites, invitee accepts and sees only that committee", async ({ page, context, browser, baseURL, signIn }) => {
   const email = `new-member-${Date.now()}@example.org`;
   const checkErrors = watchForPageErrors(page);
 
@@ -22,6 +22,7 @@ test("secretary invites, invitee accepts and sees only that committee", async ({
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL("**/dashboard");
+  await useLanguage(context, "en");
 
   await page.getByTestId("committee-card").filter({ hasText: "WG1" }).click();
   await page.waitForURL("**/committees/**");
@@ -82,6 +83,8 @@ test("secretary invites, invitee accepts and sees only that committee", async ({
   await again.getByRole("button", { name: "Sign in" }).click();
   await again.waitForURL("**/dashboard");
   await expect(again.getByRole("heading", { level: 1 })).toContainText("Zhou Min");
+  // A new account starts in Chinese, the product's default for our first users.
+  await expect(again.getByRole("heading", { name: "我的委员会" })).toBeVisible();
   await Promise.all([invitee.close(), stranger.close()]);
 });
 

@@ -1,0 +1,171 @@
+// Durable storage of live documents in PostgreSQL: Document.yState (a snapshot) plus the append-only
+// DocumentUpdate log. The document is the snapshot merged with every row whose id is greater than
+// Document.yStateUpdateId.
+//
+// Why the locks: ids come from a sequence, and a sequence hands out ids before their rows commit. If
+// an append drew id 10, then a compaction folded the committed rows up to 11 and set yStateUpdateId
+// to 11, row 10 would commit afterwards below the mark and never be read again. So an append takes
+// FOR KEY SHARE on the Document row *before* drawing ids, and compaction takes FOR UPDATE on it:
+// compaction waits for every append that already holds the lock and blocks new ones until it
+// commits, so every id at or below the mark it writes is committed and folded, and every later row
+// gets a larger id. (FOR KEY SHARE does not conflict with ordinary updates of the row.)
+import * as Y from "yjs";
+import { z } from "zod";
+import { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+import { contentFromYDoc, yDocFromContent } from "./document-content";
+
+export type LoadedDocument = {
+  documentId: string;
+  /** The snapshot first, then the logged updates after it in log order. Apply all of them. */
+  updates: Uint8Array[];
+  /** The highest log id included (the snapshot's mark when the log after it is empty). */
+  lastUpdateId: bigint;
+};
+
+/** One row of the log: the merged updates of one user (or of the server) from one batch. */
+export type UpdateRow = { userId: string | null; data: Uint8Array };
+
+export type AppendResult = {
+  /** Documents deleted meanwhile: their rows were not written (they have nowhere to go). */
+  missingDocumentIds: string[];
+};
+
+export type CompactionResult = { foldedRows: number; lastUpdateId: bigint };
+
+/** The part of the store the batcher needs; tests wrap it to make stores fail. */
+export interface UpdateLog {
+  append(batches: ReadonlyMap<string, readonly UpdateRow[]>): Promise<AppendResult>;
+}
+
+const lockedRows = z.array(z.object({ id: z.string() }));
+
+export class DocumentStore implements UpdateLog {
+  /**
+   * Loads a document for the live editor, creating its first snapshot from Document.content when it
+   * has never been opened live. Null when the document does not exist.
+   */
+  async load(documentId: string): Promise<LoadedDocument | null> {
+    // A loser of the race below re-reads and finds the winner's snapshot, so two rounds suffice.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const stored = await this.read(documentId);
+      if (!stored) return null;
+      if (stored.snapshot !== null || stored.rows.length > 0) {
+        return {
+          documentId,
+          updates: stored.snapshot === null ? stored.rows.map((r) => r.data) : [stored.snapshot, ...stored.rows.map((r) => r.data)],
+          lastUpdateId: stored.rows.at(-1)?.id ?? stored.lastUpdateId,
+        };
+      }
+      // Never opened live. Build the first snapshot here, on the server, and store it only if nobody
+      // else stored one meanwhile (another process opening the same new draft at the same moment):
+      // the conditional update makes exactly one snapshot win, and the loser re-reads the winner's.
+      const initial = yDocFromContent(stored.content);
+      const snapshot = Y.encodeStateAsUpdate(initial);
+      initial.destroy();
+      const { count } = await prisma.document.updateMany({
+        where: { id: documentId, yState: null },
+        data: { yState: ownedBytes(snapshot) },
+      });
+      if (count === 1) return { documentId, updates: [snapshot], lastUpdateId: stored.lastUpdateId };
+    }
+    throw new Error(`document ${documentId}: could not settle its first snapshot`);
+  }
+
+  /**
+   * Appends rows for several documents in one transaction. Rows of documents that no longer exist
+   * are reported, not written, so one deleted document cannot fail the batch of all the others.
+   */
+  async append(batches: ReadonlyMap<string, readonly UpdateRow[]>): Promise<AppendResult> {
+    const documentIds = [...batches.keys()].sort();
+    if (documentIds.length === 0) return { missingDocumentIds: [] };
+    return prisma.$transaction(async (tx) => {
+      const locked = lockedRows.parse(
+        await tx.$queryRaw`SELECT id FROM "Document" WHERE id IN (${Prisma.join(documentIds)}) ORDER BY id FOR KEY SHARE`,
+      );
+      const present = new Set(locked.map((row) => row.id));
+      const data: Prisma.DocumentUpdateCreateManyInput[] = [];
+      for (const documentId of documentIds) {
+        if (!present.has(documentId)) continue;
+        for (const row of batches.get(documentId) ?? []) {
+          data.push({ documentId, userId: row.userId, data: ownedBytes(row.data) });
+        }
+      }
+      if (data.length > 0) await tx.documentUpdate.createMany({ data });
+      return { missingDocumentIds: documentIds.filter((id) => !present.has(id)) };
+    });
+  }
+
+  /**
+   * Folds the log into a new snapshot and refreshes Document.content, in one transaction. Works from
+   * what is stored, never from a live Y.Doc, so it is safe while any process keeps appending.
+   */
+  async compact(documentId: string): Promise<CompactionResult> {
+    return prisma.$transaction(
+      async (tx) => {
+        const locked = lockedRows.parse(await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`);
+        if (locked.length === 0) return { foldedRows: 0, lastUpdateId: 0n };
+        const document = await tx.document.findUniqueOrThrow({
+          where: { id: documentId },
+          select: { yState: true, yStateUpdateId: true },
+        });
+        const rows = await tx.documentUpdate.findMany({
+          where: { documentId, id: { gt: document.yStateUpdateId } },
+          orderBy: { id: "asc" },
+          select: { id: true, data: true },
+        });
+        const last = rows.at(-1);
+        if (!last) return { foldedRows: 0, lastUpdateId: document.yStateUpdateId };
+        const ydoc = new Y.Doc();
+        ydoc.transact(() => {
+          if (document.yState) Y.applyUpdate(ydoc, document.yState);
+          for (const row of rows) Y.applyUpdate(ydoc, row.data);
+        });
+        // encodeStateAsUpdate keeps structs still waiting for a missing dependency, so folding never
+        // drops anything even if the log were out of causal order.
+        const snapshot = Y.encodeStateAsUpdate(ydoc);
+        const content = contentFromYDoc(ydoc);
+        ydoc.destroy();
+        await tx.document.update({
+          where: { id: documentId },
+          data: { yState: ownedBytes(snapshot), yStateUpdateId: last.id, ...(content === null ? {} : { content }) },
+          select: { id: true },
+        });
+        // Exactly the rows folded above; rows appended after the lock have larger ids and stay.
+        await tx.documentUpdate.deleteMany({ where: { documentId, id: { in: rows.map((row) => row.id) } } });
+        return { foldedRows: rows.length, lastUpdateId: last.id };
+      },
+      // Folding a large document takes longer than Prisma's 5 s default for interactive transactions.
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
+  /** Snapshot and later rows as one consistent read, so a compaction in between cannot hide rows. */
+  private async read(documentId: string) {
+    return prisma.$transaction(
+      async (tx) => {
+        const document = await tx.document.findUnique({
+          where: { id: documentId },
+          select: { yState: true, yStateUpdateId: true, content: true },
+        });
+        if (!document) return null;
+        const rows = await tx.documentUpdate.findMany({
+          where: { documentId, id: { gt: document.yStateUpdateId } },
+          orderBy: { id: "asc" },
+          select: { id: true, data: true },
+        });
+        return { snapshot: document.yState, lastUpdateId: document.yStateUpdateId, content: document.content, rows };
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 30_000, maxWait: 10_000 },
+    );
+  }
+}
+
+/**
+ * Prisma's Bytes wants a Uint8Array over a plain ArrayBuffer; Yjs's type allows a SharedArrayBuffer.
+ * Yjs never produces one, so this is a re-typed view without copying, and a copy otherwise.
+ */
+function ownedBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer ? new Uint8Array(buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+}

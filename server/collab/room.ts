@@ -1,0 +1,383 @@
+// One loaded document and the connections editing it: the Y.Doc every change goes through, the
+// awareness (presence) of its clients, and the fan-out to other processes.
+//
+// Broadcasting: updates accepted during one turn of the event loop are merged and sent as one message
+// (setImmediate runs right after the poll phase that read them), so under load each client receives
+// a few merged messages instead of one per keystroke of every other client, and when idle nothing
+// waits. Awareness is coalesced over a longer interval: presence is latest-state-wins, and sending it
+// less often keeps it from crowding out edits.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { messageType } from "~/editor/collab-protocol";
+import { Connection } from "./connection";
+import type { LoadedDocument } from "./document-store";
+import type { FanOut, FanOutMessage } from "./fan-out";
+import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
+import { receiveMessage, type MessageTarget } from "./message-receiver";
+import type { Access, CollabLimits, CollabLogger } from "./types";
+import type { UpdateBatcher } from "./update-batcher";
+
+/** Transaction origin of changes that arrived from another process: shown here, stored there. */
+export class FanOutOrigin {}
+
+/** Transaction origin of a change made by the server itself (restore, import, template). */
+export class ServerEditOrigin {
+  constructor(readonly userId: string | null) {}
+}
+
+export type RoomOptions = {
+  documentId: string;
+  /** Names this server on the fan-out, so it can skip its own messages. */
+  serverId: string;
+  batcher: UpdateBatcher;
+  fanOut: FanOut;
+  logger: CollabLogger;
+  limits: CollabLimits;
+  awarenessIntervalMs: number;
+  /** Told when the last connection or hold goes away. */
+  onIdle: (room: Room) => void;
+};
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
+
+export class Room implements MessageTarget {
+  readonly documentId: string;
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly connections = new Set<Connection>();
+  /** Who may speak for each awareness client id: a local connection, or another process. */
+  private readonly awarenessOwners = new Map<number, Connection | FanOutOrigin>();
+  private readonly fanOutOrigin = new FanOutOrigin();
+  private storedStateVector: Map<number, number>;
+  private holds = 0;
+  private destroyed = false;
+
+  private pendingUpdates: Uint8Array[] = [];
+  private pendingLocalUpdates: Uint8Array[] = [];
+  private readonly pendingUpdateOrigins = new Set<Connection | null>();
+  private broadcastScheduled: NodeJS.Immediate | null = null;
+
+  private readonly pendingAwareness = new Set<number>();
+  private readonly pendingLocalAwareness = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | null = null;
+  private lastAwarenessFlush = 0;
+
+  private readonly unsubscribeFanOut: () => void;
+  /** Rows stored since the last compaction, for the compaction policy. */
+  rowsSinceCompaction = 0;
+  lastCompactionAt = Date.now();
+  compacting = false;
+
+  constructor(
+    loaded: LoadedDocument,
+    private readonly options: RoomOptions,
+  ) {
+    this.documentId = loaded.documentId;
+    this.doc = new Y.Doc();
+    // Loaded before any listener is attached: loading is not a change to store or broadcast.
+    this.doc.transact(() => {
+      for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.storedStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null); // the server is not a participant
+    this.doc.on("update", this.onDocumentUpdate);
+    this.awareness.on("update", this.onAwarenessUpdate);
+    this.unsubscribeFanOut = options.fanOut.subscribe(this.documentId, this.onFanOut);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  get isIdle(): boolean {
+    return this.connections.size === 0 && this.holds === 0;
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  allConnections(): Connection[] {
+    return [...this.connections];
+  }
+
+  /** Keeps the room loaded while something other than a connection uses it (an upgrade, a server edit). */
+  hold(): void {
+    this.holds += 1;
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1);
+    if (this.isIdle) this.options.onIdle(this);
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection);
+    // The server opens the sync: its step 1 makes the client send what the server lacks (edits made
+    // offline), while the client's own step 1 is answered in receiveMessage.
+    const syncStep1 = encoding.createEncoder();
+    encoding.writeVarUint(syncStep1, messageType.sync);
+    syncProtocol.writeSyncStep1(syncStep1, this.doc);
+    connection.send(encoding.toUint8Array(syncStep1));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+    connection.send(accessMessage(connection.access));
+    connection.send(this.persistedMessage(Y.encodeStateVector(this.storedStateVector), 0));
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    this.pendingUpdateOrigins.delete(connection);
+    const owned = [...connection.awarenessClients];
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, connection);
+    if (this.isIdle) this.options.onIdle(this);
+  }
+
+  receive(connection: Connection, data: Uint8Array): void {
+    receiveMessage(this, connection, data);
+  }
+
+  applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const messageNo = ++connection.documentMessages;
+    // Read-only: dropped here, on the server, so it is never applied, broadcast or stored.
+    if (connection.access !== "edit") return;
+    Y.applyUpdate(this.doc, update, connection);
+    const seq = this.options.batcher.lastSeq(this.documentId);
+    if (seq <= this.options.batcher.storedSeq(this.documentId) && connection.unstored.length === 0) {
+      connection.storedThrough = messageNo; // nothing new (a duplicate): already stored
+    } else {
+      connection.unstored.push({ messageNo, seq });
+    }
+  }
+
+  applyClientAwareness(connection: Connection, update: Uint8Array): void {
+    const sanitized = sanitizeAwarenessUpdate(update, {
+      presence: presenceFor(connection.user),
+      maxStateBytes: this.options.limits.maxAwarenessStateBytes,
+      mayUpdate: (clientId) => {
+        const owner = this.awarenessOwners.get(clientId);
+        if (owner !== undefined) return owner === connection;
+        return connection.awarenessClients.size < this.options.limits.maxAwarenessClientsPerConnection;
+      },
+    });
+    if (!sanitized) return;
+    for (const entry of sanitized.entries) {
+      if (entry.state !== "null" && !this.awarenessOwners.has(entry.clientId)) {
+        this.awarenessOwners.set(entry.clientId, connection);
+        connection.awarenessClients.add(entry.clientId);
+      }
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, sanitized.update, connection);
+  }
+
+  /** A change made by the server, through the live document, so every client sees it. */
+  applyServerEdit(edit: (doc: Y.Doc) => void, userId: string | null): void {
+    this.doc.transact(() => edit(this.doc), new ServerEditOrigin(userId));
+  }
+
+  /** After a commit: what is stored now, told to every connection. */
+  acknowledgeStored(rows: readonly Uint8Array[], storedSeq: number): void {
+    this.rowsSinceCompaction += rows.length;
+    for (const row of rows) {
+      // `to` is where each client's structs in the row end. (encodeStateVectorFromUpdate would not
+      // do: it counts only clients whose structs start at clock 0.) This process stores every update
+      // it integrated, in order, so everything below that end is stored as well.
+      for (const [client, clock] of Y.parseUpdateMeta(row).to) {
+        if ((this.storedStateVector.get(client) ?? 0) < clock) this.storedStateVector.set(client, clock);
+      }
+    }
+    const stateVector = Y.encodeStateVector(this.storedStateVector);
+    this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector }, this.options.serverId);
+    this.sendPersisted(stateVector, storedSeq);
+  }
+
+  private sendPersisted(stateVector: Uint8Array, storedSeq: number): void {
+    for (const connection of this.connections) {
+      while (connection.unstored.length > 0 && connection.unstored[0].seq <= storedSeq) {
+        const stored = connection.unstored.shift();
+        if (stored) connection.storedThrough = stored.messageNo;
+      }
+      connection.send(this.persistedMessage(stateVector, connection.storedThrough));
+    }
+  }
+
+  setAccess(connection: Connection, access: Access): void {
+    if (connection.access === access) return;
+    connection.access = access;
+    connection.send(accessMessage(access));
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const connection of this.connections) connection.close(code, reason);
+  }
+
+  /** Sends what is pending now; used before the room is unloaded. */
+  flushBroadcasts(): void {
+    this.flushUpdates();
+    this.flushAwareness();
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.flushBroadcasts();
+    this.destroyed = true;
+    if (this.broadcastScheduled) clearImmediate(this.broadcastScheduled);
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    this.unsubscribeFanOut();
+    this.doc.off("update", this.onDocumentUpdate);
+    this.awareness.off("update", this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private persistedMessage(stateVector: Uint8Array, storedThrough: number): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType.persisted);
+    encoding.writeVarUint8Array(encoder, stateVector);
+    encoding.writeVarUint(encoder, storedThrough);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin instanceof FanOutOrigin) {
+      // Stored by the process whose client made it; here it is only shown.
+      this.queueBroadcast(update, null, false);
+      return;
+    }
+    const userId =
+      origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
+    this.options.batcher.enqueue(this.documentId, userId, update);
+    this.queueBroadcast(update, origin instanceof Connection ? origin : null, true);
+  };
+
+  private queueBroadcast(update: Uint8Array, origin: Connection | null, local: boolean): void {
+    this.pendingUpdates.push(update);
+    if (local) this.pendingLocalUpdates.push(update);
+    this.pendingUpdateOrigins.add(origin);
+    this.broadcastScheduled ??= setImmediate(() => {
+      this.broadcastScheduled = null;
+      this.flushUpdates();
+    });
+  }
+
+  private flushUpdates(): void {
+    if (this.pendingUpdates.length === 0) return;
+    const update = mergeAll(this.pendingUpdates);
+    // A sender needs no echo of its own change, but only when it was the sole source of the batch.
+    const [onlyOrigin] = this.pendingUpdateOrigins.size === 1 ? [...this.pendingUpdateOrigins] : [null];
+    const local = this.pendingLocalUpdates;
+    const allLocal = local.length === this.pendingUpdates.length;
+    this.pendingUpdates = [];
+    this.pendingLocalUpdates = [];
+    this.pendingUpdateOrigins.clear();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) {
+      if (connection !== onlyOrigin) connection.send(message);
+    }
+    if (local.length > 0) {
+      this.options.fanOut.publish(
+        this.documentId,
+        { kind: "update", update: allLocal ? update : mergeAll(local) },
+        this.options.serverId,
+      );
+    }
+  }
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    for (const clientId of removed) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner instanceof Connection) owner.awarenessClients.delete(clientId);
+      this.awarenessOwners.delete(clientId);
+    }
+    const fromFanOut = origin instanceof FanOutOrigin;
+    for (const clientId of [...added, ...updated, ...removed]) {
+      this.pendingAwareness.add(clientId);
+      if (!fromFanOut) this.pendingLocalAwareness.add(clientId);
+    }
+    if (this.awarenessTimer || this.destroyed) return;
+    const wait = Math.max(0, this.lastAwarenessFlush + this.options.awarenessIntervalMs - Date.now());
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      this.flushAwareness();
+    }, wait);
+  };
+
+  private flushAwareness(): void {
+    if (this.pendingAwareness.size === 0) return;
+    this.lastAwarenessFlush = Date.now();
+    const changed = [...this.pendingAwareness];
+    const local = [...this.pendingLocalAwareness];
+    this.pendingAwareness.clear();
+    this.pendingLocalAwareness.clear();
+    // Sent to every connection, the senders included: that echo is also what keeps an idle
+    // provider's "no message for 30 s" watchdog from dropping a healthy connection.
+    const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const connection of this.connections) connection.send(message);
+    if (local.length > 0) {
+      this.options.fanOut.publish(
+        this.documentId,
+        { kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) },
+        this.options.serverId,
+      );
+    }
+  }
+
+  private readonly onFanOut = (message: FanOutMessage, origin: string): void => {
+    if (origin === this.options.serverId || this.destroyed) return;
+    if (message.kind === "update") {
+      Y.applyUpdate(this.doc, message.update, this.fanOutOrigin);
+      return;
+    }
+    if (message.kind === "stored") {
+      let advanced = false;
+      for (const [client, clock] of Y.decodeStateVector(message.stateVector)) {
+        if ((this.storedStateVector.get(client) ?? 0) < clock) {
+          this.storedStateVector.set(client, clock);
+          advanced = true;
+        }
+      }
+      if (advanced) {
+        this.sendPersisted(Y.encodeStateVector(this.storedStateVector), this.options.batcher.storedSeq(this.documentId));
+      }
+      return;
+    }
+    // Remote clients' presence: already identity-checked by their server; marked as theirs so no
+    // local connection can speak for them.
+    const decoder = decoding.createDecoder(message.update);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (state !== "null" && !this.awarenessOwners.has(clientId)) this.awarenessOwners.set(clientId, this.fanOutOrigin);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, this.fanOutOrigin);
+  };
+}
+
+function mergeAll(updates: Uint8Array[]): Uint8Array {
+  return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
+}
+
+function awarenessMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType.awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function accessMessage(access: Access): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageType.access);
+  encoding.writeVarUint(encoder, access === "edit" ? 0 : 1);
+  return encoding.toUint8Array(encoder);
+}

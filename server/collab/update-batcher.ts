@@ -1,0 +1,225 @@
+// Collects the updates that rooms accepted and appends them to the log within a short window, one
+// transaction for every document that has something pending, one row per user and document.
+//
+// Each update gets a sequence number per document. `storedSeq` only moves forward over a prefix that
+// is committed, so "stored through n" always means every update numbered up to n is in PostgreSQL;
+// rooms acknowledge to clients only from that. A failed store is logged and retried with backoff, its
+// updates stay queued in order, and nothing is acknowledged until it succeeds.
+import * as Y from "yjs";
+import type { UpdateLog, UpdateRow } from "./document-store";
+import type { CollabLogger } from "./types";
+
+type PendingUpdate = { seq: number; userId: string | null; update: Uint8Array; queuedAt: number };
+
+class DocumentQueue {
+  pending: PendingUpdate[] = [];
+  lastSeq = 0;
+  storedSeq = 0;
+  failures = 0;
+  retryAt = 0;
+  waiters: Array<{ seq: number; resolve: () => void }> = [];
+}
+
+export type UpdateBatcherOptions = {
+  log: UpdateLog;
+  logger: CollabLogger;
+  /** The longest an update waits before its batch is written (the brief: at most 100 ms). */
+  windowMs: number;
+  /** Called after a commit with the rows written and the sequence number now stored through. */
+  onStored: (documentId: string, rows: readonly Uint8Array[], storedSeq: number) => void;
+  /** Called when a document disappeared while it had updates queued; they are dropped. */
+  onDocumentGone: (documentId: string) => void;
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+};
+
+export class UpdateBatcher {
+  private readonly queues = new Map<string, DocumentQueue>();
+  private timer: NodeJS.Timeout | null = null;
+  private timerDue = Infinity;
+  private running: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(private readonly options: UpdateBatcherOptions) {}
+
+  /** Queues an accepted update; returns its sequence number within the document. */
+  enqueue(documentId: string, userId: string | null, update: Uint8Array): number {
+    const queue = this.queue(documentId);
+    const seq = ++queue.lastSeq;
+    queue.pending.push({ seq, userId, update, queuedAt: Date.now() });
+    this.schedule(Date.now() + this.options.windowMs);
+    return seq;
+  }
+
+  lastSeq(documentId: string): number {
+    return this.queues.get(documentId)?.lastSeq ?? 0;
+  }
+
+  storedSeq(documentId: string): number {
+    return this.queues.get(documentId)?.storedSeq ?? 0;
+  }
+
+  hasPending(documentId: string): boolean {
+    const queue = this.queues.get(documentId);
+    return queue !== undefined && queue.storedSeq < queue.lastSeq;
+  }
+
+  /** Resolves once everything queued for the document so far is stored (or the document is gone). */
+  whenStored(documentId: string): Promise<void> {
+    const queue = this.queues.get(documentId);
+    if (!queue || queue.storedSeq >= queue.lastSeq) return Promise.resolve();
+    const seq = queue.lastSeq;
+    return new Promise((resolve) => queue.waiters.push({ seq, resolve }));
+  }
+
+  /** Forgets a document's bookkeeping once its room is gone and nothing is pending. */
+  forget(documentId: string): void {
+    const queue = this.queues.get(documentId);
+    if (queue && queue.pending.length === 0 && queue.waiters.length === 0) this.queues.delete(documentId);
+  }
+
+  /** Writes whatever is queued now (retrying failed documents once more), waiting for it. */
+  async flush(): Promise<void> {
+    if (this.running) await this.running;
+    await this.run(true);
+  }
+
+  /** Stops timers; call after the last flush. */
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private queue(documentId: string): DocumentQueue {
+    let queue = this.queues.get(documentId);
+    if (!queue) {
+      queue = new DocumentQueue();
+      this.queues.set(documentId, queue);
+    }
+    return queue;
+  }
+
+  private schedule(due: number): void {
+    if (this.closed || due >= this.timerDue) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.timerDue = Infinity;
+      void this.run(false);
+    }, Math.max(0, due - Date.now()));
+  }
+
+  private run(ignoreBackoff: boolean): Promise<void> {
+    // One store at a time keeps every document's rows in the order their updates were accepted.
+    if (this.running) return this.running;
+    this.running = this.store(ignoreBackoff).finally(() => {
+      this.running = null;
+      this.scheduleNext();
+    });
+    return this.running;
+  }
+
+  private scheduleNext(): void {
+    let due = Infinity;
+    for (const queue of this.queues.values()) {
+      const first = queue.pending[0];
+      if (!first) continue;
+      due = Math.min(due, Math.max(queue.retryAt, first.queuedAt + this.options.windowMs));
+    }
+    if (due !== Infinity) this.schedule(due);
+  }
+
+  private async store(ignoreBackoff: boolean): Promise<void> {
+    const now = Date.now();
+    const taken = new Map<string, PendingUpdate[]>();
+    for (const [documentId, queue] of this.queues) {
+      if (queue.pending.length === 0 || (!ignoreBackoff && queue.retryAt > now)) continue;
+      taken.set(documentId, queue.pending);
+      queue.pending = [];
+    }
+    if (taken.size === 0) return;
+    try {
+      await this.write(taken);
+      return;
+    } catch (error) {
+      if (taken.size === 1) {
+        this.failed(taken, error);
+        return;
+      }
+    }
+    // The batch of several documents failed: try each alone, so one bad document cannot hold back
+    // the others.
+    for (const [documentId, updates] of taken) {
+      const single = new Map([[documentId, updates]]);
+      try {
+        await this.write(single);
+      } catch (error) {
+        this.failed(single, error);
+      }
+    }
+  }
+
+  private async write(taken: Map<string, PendingUpdate[]>): Promise<void> {
+    const batches = new Map<string, UpdateRow[]>();
+    for (const [documentId, updates] of taken) batches.set(documentId, rowsByUser(updates));
+    const { missingDocumentIds } = await this.options.log.append(batches);
+    const missing = new Set(missingDocumentIds);
+    for (const [documentId, updates] of taken) {
+      const queue = this.queue(documentId);
+      queue.storedSeq = updates.at(-1)?.seq ?? queue.storedSeq;
+      queue.failures = 0;
+      queue.retryAt = 0;
+      if (missing.has(documentId)) {
+        this.options.onDocumentGone(documentId);
+      } else {
+        const rows = batches.get(documentId) ?? [];
+        this.options.onStored(
+          documentId,
+          rows.map((row) => row.data),
+          queue.storedSeq,
+        );
+      }
+      this.settleWaiters(queue);
+    }
+  }
+
+  private failed(taken: Map<string, PendingUpdate[]>, error: unknown): void {
+    for (const [documentId, updates] of taken) {
+      const queue = this.queue(documentId);
+      // Back in front of anything queued meanwhile, so order is kept.
+      queue.pending = [...updates, ...queue.pending];
+      queue.failures += 1;
+      const delay = Math.min(
+        (this.options.retryInitialMs ?? 100) * 2 ** (queue.failures - 1),
+        this.options.retryMaxMs ?? 5_000,
+      );
+      queue.retryAt = Date.now() + delay;
+      this.options.logger.error(
+        `collab: storing ${updates.length} update(s) of document ${documentId} failed (attempt ${queue.failures}); retrying in ${delay} ms, not acknowledged`,
+        error,
+      );
+    }
+  }
+
+  private settleWaiters(queue: DocumentQueue): void {
+    const ready = queue.waiters.filter((w) => w.seq <= queue.storedSeq);
+    queue.waiters = queue.waiters.filter((w) => w.seq > queue.storedSeq);
+    for (const waiter of ready) waiter.resolve();
+  }
+}
+
+/** One row per user: their updates of this batch merged, in acceptance order. */
+function rowsByUser(updates: readonly PendingUpdate[]): UpdateRow[] {
+  const byUser = new Map<string | null, Uint8Array[]>();
+  for (const { userId, update } of updates) {
+    const list = byUser.get(userId);
+    if (list) list.push(update);
+    else byUser.set(userId, [update]);
+  }
+  return [...byUser].map(([userId, list]) => ({
+    userId,
+    data: list.length === 1 ? list[0] : Y.mergeUpdates(list),
+  }));
+}
