@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { emailField, nameField, passwordField } from "~/forms/fields";
 import { createUser } from "~/models/user.server";
-import { recordAudit } from "~/utils/audit.server";
+import { recordAuditAlone } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { fail, withDatabase } from "./with-database";
 
@@ -37,6 +37,6 @@ await withDatabase(async () => {
   const taken = await prisma.user.findUnique({ where: { email: input.data.email }, select: { id: true } });
   if (taken) fail(`An account with ${input.data.email} already exists; nothing was created.`);
   const user = await createUser({ ...input.data, password: password.data, isAdmin: true });
-  await recordAudit(prisma, { type: "user.admin_created", actorId: null, payload: { email: user.email } });
+  await recordAuditAlone({ type: "user.admin_created", actorId: null, payload: { email: user.email } });
   console.log(`Administrator ${user.email} created. Sign in and create your organization under Administration.`);
 });

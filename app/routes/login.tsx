@@ -8,8 +8,7 @@ import { FormErrors, useFieldError } from "~/components/form-fields";
 import { loginSchema } from "~/forms/auth";
 import { safeRedirect } from "~/forms/fields";
 import { verifyLogin } from "~/models/user.server";
-import { recordAudit } from "~/utils/audit.server";
-import { prisma } from "~/utils/db.server";
+import { recordAuditAlone } from "~/utils/audit.server";
 import { clearFailures, recordFailure, retryAfterMs, throttleKeys } from "~/utils/login-throttle.server";
 import { clientAddress, createSession, getOptionalUser } from "~/utils/session.server";
 
@@ -48,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   await clearFailures([keys[0] ?? ""]);
   const { cookie } = await createSession(user.id, request);
-  await recordAudit(prisma, { type: "user.signed_in", actorId: user.id, payload: {} });
+  await recordAuditAlone({ type: "user.signed_in", actorId: user.id, payload: {} });
   throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
 }
 

@@ -1,7 +1,11 @@
 // The append-only audit log. Event types are a closed list with a payload schema each, because
-// these rows are persisted forever and read back by later code.
+// these rows are persisted forever and read back by later code. Each event joins a hash chain for its
+// scope (project, else committee, else global): hash = SHA-256 of the previous hash and the event's
+// canonical content, so a changed or removed row shows when the chain is verified.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
 
 const roleEnum = z.enum(["CHAIR", "SECRETARY", "EDITOR", "MEMBER", "OBSERVER"]);
 
@@ -22,8 +26,47 @@ export const auditPayloads = {
 
 export type AuditType = keyof typeof auditPayloads;
 
-type Db = Pick<Prisma.TransactionClient, "auditEvent">;
+type Db = Pick<Prisma.TransactionClient, "auditEvent" | "$executeRaw">;
 
+type ChainedFields = {
+  scope: string;
+  seq: number;
+  at: Date;
+  actorId: string | null;
+  type: string;
+  committeeId: string | null;
+  projectId: string | null;
+  payload: unknown;
+  prevHash: string;
+};
+
+/** JSON with object keys sorted at every level, so equal content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function auditHash(fields: ChainedFields): string {
+  const content = canonicalJson({ ...fields, at: fields.at.toISOString() });
+  return createHash("sha256").update(content).digest("hex");
+}
+
+export function auditScope(event: { projectId?: string | null; committeeId?: string | null }): string {
+  if (event.projectId) return `project:${event.projectId}`;
+  if (event.committeeId) return `committee:${event.committeeId}`;
+  return "global";
+}
+
+/**
+ * Appends an event to its chain. Must run inside the transaction of the change it records: the
+ * advisory lock serializes writers of one scope until that transaction ends, so the chain stays linear.
+ */
 export async function recordAudit<T extends AuditType>(
   db: Db,
   event: {
@@ -35,14 +78,29 @@ export async function recordAudit<T extends AuditType>(
   },
 ): Promise<void> {
   const payload = auditPayloads[event.type].parse(event.payload) as Prisma.InputJsonObject;
-  await db.auditEvent.create({
-    data: {
-      type: event.type,
-      actorId: event.actorId,
-      committeeId: event.committeeId ?? null,
-      projectId: event.projectId ?? null,
-      payload,
-    },
-    select: { id: true },
+  const scope = auditScope(event);
+  await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${scope}))`;
+  const last = await db.auditEvent.findFirst({
+    where: { scope },
+    orderBy: { seq: "desc" },
+    select: { seq: true, hash: true },
   });
+  const fields: ChainedFields = {
+    scope,
+    seq: (last?.seq ?? 0) + 1,
+    // Millisecond precision, as the database keeps it, so the stored row hashes back to the same value.
+    at: new Date(Math.floor(Date.now())),
+    actorId: event.actorId,
+    type: event.type,
+    committeeId: event.committeeId ?? null,
+    projectId: event.projectId ?? null,
+    payload,
+    prevHash: last?.hash ?? "",
+  };
+  await db.auditEvent.create({ data: { ...fields, payload, hash: auditHash(fields) }, select: { id: true } });
+}
+
+/** Records an event that has no other change to share a transaction with (e.g. a sign-in). */
+export async function recordAuditAlone<T extends AuditType>(event: Parameters<typeof recordAudit<T>>[1]): Promise<void> {
+  await prisma.$transaction((tx) => recordAudit(tx, event));
 }
