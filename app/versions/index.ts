@@ -1,0 +1,4 @@
+export * from "./types";
+export { computeRedline, computeRedlineOfDocs } from "./redline";
+export { canonicalize, fingerprint, CanonicalizeError } from "./fingerprint";
+export { tokenize } from "./tokenize";
