@@ -42,6 +42,8 @@ const all = (value: boolean, overrides: Partial<Row> = {}): Row => ({
   readDocument: value,
   editMetadata: value,
   editDocument: value,
+  createVersion: value,
+  restoreVersion: value,
   ...overrides,
 });
 const reader = all(false, { view: true, viewMembers: true, readDocument: true });
@@ -51,7 +53,7 @@ const expected: Record<keyof typeof standings, Row> = {
   orgAdmin: all(true),
   CHAIR: all(true),
   SECRETARY: all(true),
-  EDITOR: { ...reader, editDocument: true },
+  EDITOR: { ...reader, editDocument: true, createVersion: true, restoreVersion: true },
   MEMBER: reader,
   OBSERVER: reader,
   parentChair: all(true),

@@ -30,6 +30,8 @@ export const projectActions = {
   readDocument: isInCommittee,
   editMetadata: runsCommittee,
   editDocument: drafts,
+  createVersion: drafts,
+  restoreVersion: drafts,
 } as const;
 
 export type CommitteeAction = keyof typeof committeeActions;

@@ -22,6 +22,9 @@ export const auditPayloads = {
   "membership.removed": z.object({ userId: z.string(), role: roleEnum }),
   "project.created": z.object({ reference: z.string() }),
   "project.updated": z.object({ fields: z.array(z.string()) }),
+  "version.created": z.object({ versionId: z.string(), label: z.string(), fingerprint: z.string() }),
+  "version.restored": z.object({ versionId: z.string(), label: z.string() }),
+  "version.exported": z.object({ from: z.string(), to: z.string(), format: z.string() }),
 } as const;
 
 export type AuditType = keyof typeof auditPayloads;
