@@ -1,4 +1,4 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import katexStyles from "katex/dist/katex.min.css?url";
@@ -80,9 +80,19 @@ export default function ProjectPage() {
         {project.documents.length === 0 ? <Text c="dimmed">{t("project.noDocuments")}</Text> : null}
         {main?.content ? (
           <Stack gap="xs">
-            <Text size="sm" c="dimmed">
-              {t("project.mainText")} · {t("project.readOnlyPreview")}
-            </Text>
+            <Group justify="space-between">
+              <Text size="sm" c="dimmed">
+                {t("project.mainText")} · {t("project.readOnlyPreview")}
+              </Text>
+              <Group gap="xs">
+                <Button component={Link} to={`/projects/${project.id}/versions`} size="xs" variant="default">
+                  {t("versions.title")}
+                </Button>
+                <Button component={Link} to={`/documents/${main.id}`} size="xs" variant="light">
+                  {t("editor.open")}
+                </Button>
+              </Group>
+            </Group>
             <StandardView content={main.content} convention={project.convention} />
           </Stack>
         ) : null}

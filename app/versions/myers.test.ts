@@ -89,13 +89,12 @@ describe("diffSequences", () => {
     ]);
   });
 
-  it("stays fast on long, nearly equal sequences", () => {
+  // Speed is measured by `npm run bench:redline`; this checks the long, nearly equal case is exact.
+  it("finds the few edits in long, nearly equal sequences", () => {
     const a = Array.from({ length: 200_000 }, (_, i) => i % 1000);
     const b = [...a];
     for (let i = 0; i < 50; i++) b[i * 3000 + 17] = -1;
-    const started = performance.now();
     const edits = diffSequences(a, b);
-    expect(performance.now() - started).toBeLessThan(500);
     expect(equalCount(edits)).toBe(a.length - 50);
   });
 });

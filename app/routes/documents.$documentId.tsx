@@ -1,0 +1,119 @@
+// The live editor of one document. The server renders the stored text read-only, so the page is useful
+// before any script runs and for those who may only read; in the browser the editor takes over once
+// the document's live content has arrived. The same policy decides editing here and on the socket
+// (server/collab/authentication.ts), and the socket is what enforces it.
+import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import katexStyles from "katex/dist/katex.min.css?url";
+import { lazy, Suspense, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { StandardView } from "~/components/document/standard-view";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requireProjectAccess } from "~/models/access.server";
+import { canOnProject } from "~/policies/committee";
+import { prisma } from "~/utils/db.server";
+import { invariantResponse } from "~/utils/errors";
+import { useLocalized } from "~/utils/localized";
+import { requireUser } from "~/utils/session.server";
+
+// ProseMirror, IndexedDB and WebSockets need a browser: the editor is loaded there only.
+const DocumentEditor = lazy(() => import("~/components/editor/document-editor"));
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: katexStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.document.project.reference} · ${data.document.titleZh} · Standards Studio` : "Standards Studio" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const documentId = params.documentId ?? "";
+  const located = await prisma.document.findUnique({ where: { id: documentId }, select: { projectId: true } });
+  // Unknown and inaccessible documents answer alike (404), so ids cannot be probed.
+  invariantResponse(located, "Not found", { status: 404 });
+  const access = await requireProjectAccess(request, located.projectId, "readDocument");
+  const document = await prisma.document.findUnique({
+    where: { id: documentId },
+    select: {
+      id: true,
+      kind: true,
+      titleZh: true,
+      titleEn: true,
+      content: true,
+      project: {
+        select: {
+          id: true,
+          reference: true,
+          titleZh: true,
+          titleEn: true,
+          convention: true,
+          stage: true,
+          committee: { select: { id: true, code: true } },
+        },
+      },
+    },
+  });
+  invariantResponse(document, "Not found", { status: 404 });
+  return {
+    document,
+    user: { id: user.id, name: user.name },
+    canEdit: canOnProject(access.standing, "editDocument"),
+  };
+}
+
+function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+export default function DocumentPage() {
+  const { document, user, canEdit } = useLoaderData<typeof loader>();
+  const { project } = document;
+  const { t } = useTranslation();
+  const localized = useLocalized();
+  const hydrated = useHydrated();
+
+  const preview = document.content ? (
+    <StandardView content={document.content} convention={project.convention} />
+  ) : (
+    <Text c="dimmed">{t("editor.loading")}</Text>
+  );
+
+  return (
+    <Stack gap="sm">
+      <Breadcrumbs>
+        <Anchor component={Link} to={`/committees/${project.committee.id}`}>
+          {project.committee.code}
+        </Anchor>
+        <Anchor component={Link} to={`/projects/${project.id}`}>
+          {project.reference}
+        </Anchor>
+        <Text>{localized(document)}</Text>
+      </Breadcrumbs>
+      <Group gap="sm" align="baseline">
+        <Title order={1} size="h3">
+          {localized(project)}
+        </Title>
+        <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
+      </Group>
+      {hydrated ? (
+        <Suspense fallback={preview}>
+          <DocumentEditor
+            documentId={document.id}
+            userId={user.id}
+            userName={user.name}
+            canEdit={canEdit}
+            convention={project.convention}
+            preview={preview}
+          />
+        </Suspense>
+      ) : (
+        preview
+      )}
+    </Stack>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary };
