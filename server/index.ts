@@ -6,6 +6,7 @@ import { disconnectPrisma } from "~/utils/db.server";
 import { boot } from "./boot";
 import { CollabServer } from "./collab";
 import { createHttpApp } from "./http-app";
+import { exposeLiveDocuments } from "./live-documents";
 import { log } from "./log";
 
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
   httpServer.on("request", app);
 
   const collab = new CollabServer({ allowedOrigins: [new URL(env.APP_URL).origin] });
+  const hideLiveDocuments = exposeLiveDocuments(collab);
   httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;
     // In development Vite's HMR server answers its own upgrades (vite-hmr, vite-ping); in
@@ -50,6 +52,7 @@ async function main() {
     forced.unref();
     // First, because the HTTP server's close waits for upgraded sockets too: closes the editors'
     // sockets (4503: they reconnect to the next process) and stores what they sent.
+    hideLiveDocuments();
     await collab.close();
     await new Promise<void>((resolve) => {
       httpServer.close(() => resolve());
