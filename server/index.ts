@@ -8,6 +8,7 @@ import { CollabServer } from "./collab";
 import { createHttpApp } from "./http-app";
 import { exposeLiveDocuments } from "./live-documents";
 import { log } from "./log";
+import { RedisFanOut } from "./redis-fan-out";
 
 async function main() {
   const { env, embedded } = await boot();
@@ -29,7 +30,15 @@ async function main() {
   });
   httpServer.on("request", app);
 
-  const collab = new CollabServer({ allowedOrigins: [new URL(env.APP_URL).origin] });
+  // With REDIS_URL, several processes share live documents through Redis; alone, in-process.
+  const fanOut = env.REDIS_URL ? new RedisFanOut(env.REDIS_URL) : undefined;
+  if (fanOut) {
+    await fanOut.ready().catch((error: unknown) => {
+      throw new Error(`REDIS_URL: cannot reach Redis at ${env.REDIS_URL} (${String(error)})`);
+    });
+    log.info("live updates fan out through Redis");
+  }
+  const collab = new CollabServer({ allowedOrigins: [new URL(env.APP_URL).origin], fanOut });
   const hideLiveDocuments = exposeLiveDocuments(collab);
   httpServer.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (collab.handleUpgrade(request, socket, head)) return;
@@ -54,6 +63,7 @@ async function main() {
     // sockets (4503: they reconnect to the next process) and stores what they sent.
     hideLiveDocuments();
     await collab.close();
+    await fanOut?.close();
     await new Promise<void>((resolve) => {
       httpServer.close(() => resolve());
       httpServer.closeIdleConnections();
