@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "app/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "tests/*.tmp.mjs"] },
+  { ignores: ["build/**", "app/generated/**", "node_modules/**", "data/**", "test-results/**", "playwright-report/**", "tests/*.tmp.mjs", ".tmp/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,3 +8,4 @@ export * from "./validate";
 export * from "./keys";
 export * from "./plugins/unique-ids";
 export * from "./plugins/numbering";
+export * from "./plugins/list-keys";

@@ -270,7 +270,6 @@ const en = {
   },
   editor: {
     open: "Open editor",
-    pageTitle: "{{title}} · Editor",
     loading: "Opening the document…",
     document: "Text of the standard",
     readOnly: "You can read this draft but not edit it.",

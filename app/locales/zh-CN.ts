@@ -272,7 +272,6 @@ const zhCN: Messages = {
   },
   editor: {
     open: "打开编辑器",
-    pageTitle: "{{title}} · 编辑器",
     loading: "正在打开文档……",
     document: "标准正文",
     readOnly: "您可以阅读此草案，但无权编辑。",

@@ -17,7 +17,6 @@ export type AccessChangeListener = (change: AccessChange) => void;
 
 declare global {
   // `var` is how a global is declared to TypeScript; it is never assigned outside this module.
-  // eslint-disable-next-line no-var
   var __studioAccessEvents: EventEmitter | undefined;
 }
 

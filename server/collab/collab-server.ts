@@ -12,7 +12,7 @@ import { AccessWatcher } from "./access-watch";
 import { authenticateUpgrade, reevaluateAccess } from "./authentication";
 import { Connection } from "./connection";
 import { ConnectionLimits } from "./connection-limits";
-import { DocumentStore, type CompactionResult, type UpdateLog } from "./document-store";
+import { DocumentStore, foldUpdates, type CompactionResult, type UpdateLog } from "./document-store";
 import { DocumentNotFoundError, MalformedMessageError } from "./errors";
 import { InProcessFanOut, type FanOut } from "./fan-out";
 import { Room } from "./room";
@@ -57,6 +57,12 @@ export const defaultLimits: CollabLimits = {
 
 export type EditOptions = { userId: string | null };
 
+/**
+ * RFC 6455 "internal error": a failure on our side (the database, a bug). Outside 4400–4499 on
+ * purpose, so the provider reconnects and the next attempt is authorized and loaded afresh.
+ */
+const INTERNAL_ERROR = 1011;
+
 export class CollabServer {
   readonly id = randomUUID();
   private readonly store: DocumentStore;
@@ -93,7 +99,7 @@ export class CollabServer {
       log: options.updateLog ?? this.store,
       logger: this.logger,
       windowMs: options.batchWindowMs ?? 50,
-      onStored: (documentId, rows, storedSeq) => this.onStored(documentId, rows, storedSeq),
+      onStored: (documentId, rows) => this.onStored(documentId, rows),
       onDocumentGone: (documentId) => this.rooms.get(documentId)?.closeAll(closeCode.notFound, "document deleted"),
     });
     this.rooms = new RoomRegistry({
@@ -109,7 +115,7 @@ export class CollabServer {
         if (access === null || !room) connection.close(closeCode.forbidden, "access revoked");
         else room.setAccess(connection, access);
       },
-      fail: (connection) => connection.close(1011, "could not check access"),
+      fail: (connection) => connection.close(INTERNAL_ERROR, "could not check access"),
       logger: this.logger,
     });
     if (options.watchAccess ?? true) this.accessWatcher.start();
@@ -199,7 +205,7 @@ export class CollabServer {
       decision = await authenticateUpgrade(request, documentId, this.allowedOrigins);
     } catch (error) {
       this.logger.error(`collab: authorizing a connection to ${documentId} failed`, error);
-      return this.refuse(request, socket, head, 1011, "internal error");
+      return this.refuse(request, socket, head, INTERNAL_ERROR, "internal error");
     }
     if (!decision.ok) return this.refuse(request, socket, head, decision.code, decision.reason);
     const { user, committeeId, access } = decision;
@@ -211,7 +217,7 @@ export class CollabServer {
     } catch (error) {
       reservation.release();
       this.logger.error(`collab: loading document ${documentId} failed`, error);
-      return this.refuse(request, socket, head, 1011, "could not load the document");
+      return this.refuse(request, socket, head, INTERNAL_ERROR, "could not load the document");
     }
     if (!room) {
       reservation.release();
@@ -265,6 +271,9 @@ export class CollabServer {
   }
 
   private receive(room: Room, connection: Connection, data: Uint8Array, isBinary: boolean): void {
+    // Frames still arriving after the shutdown's close frame: the client keeps them and sends them
+    // again to the next process, which will store them; this one no longer can.
+    if (this.closing || room.isDestroyed) return;
     if (!isBinary) {
       connection.close(closeCode.malformedMessage, "text messages are not part of the protocol");
       return;
@@ -277,7 +286,7 @@ export class CollabServer {
         connection.close(closeCode.malformedMessage, "malformed message");
       } else {
         this.logger.error(`collab: handling a message on ${room.documentId} failed`, error);
-        connection.close(1011, "internal error");
+        connection.close(INTERNAL_ERROR, "internal error");
       }
     }
   }
@@ -285,12 +294,11 @@ export class CollabServer {
   private async loadRoom(documentId: string): Promise<Room | null> {
     const loaded = await this.store.load(documentId);
     if (!loaded) return null;
-    return new Room(loaded, {
+    return new Room(await foldUpdates(loaded.updates), {
       documentId,
       serverId: this.id,
       batcher: this.batcher,
       fanOut: this.fanOut,
-      logger: this.logger,
       limits: this.limits,
       awarenessIntervalMs: this.options.awarenessIntervalMs ?? 50,
       onIdle: (room) => this.rooms.noteIdle(room),
@@ -317,12 +325,12 @@ export class CollabServer {
     return true;
   }
 
-  private onStored(documentId: string, rows: readonly Uint8Array[], storedSeq: number): void {
+  private onStored(documentId: string, rows: readonly Uint8Array[]): void {
     const room = this.rooms.get(documentId);
     if (!room) return;
-    room.acknowledgeStored(rows, storedSeq);
-    const afterRows = this.options.compactAfterRows ?? 500;
-    const minInterval = this.options.compactMinIntervalMs ?? 10_000;
+    room.acknowledgeStored(rows);
+    const afterRows = this.options.compactAfterRows ?? 2_000;
+    const minInterval = this.options.compactMinIntervalMs ?? 30_000;
     if (room.compacting || room.rowsSinceCompaction < afterRows || Date.now() - room.lastCompactionAt < minInterval) return;
     room.compacting = true;
     room.rowsSinceCompaction = 0;

@@ -79,65 +79,87 @@ export class DocumentStore implements UpdateLog {
   async append(batches: ReadonlyMap<string, readonly UpdateRow[]>): Promise<AppendResult> {
     const documentIds = [...batches.keys()].sort();
     if (documentIds.length === 0) return { missingDocumentIds: [] };
-    return prisma.$transaction(async (tx) => {
-      const locked = lockedRows.parse(
-        await tx.$queryRaw`SELECT id FROM "Document" WHERE id IN (${Prisma.join(documentIds)}) ORDER BY id FOR KEY SHARE`,
-      );
-      const present = new Set(locked.map((row) => row.id));
-      const data: Prisma.DocumentUpdateCreateManyInput[] = [];
-      for (const documentId of documentIds) {
-        if (!present.has(documentId)) continue;
-        for (const row of batches.get(documentId) ?? []) {
-          data.push({ documentId, userId: row.userId, data: ownedBytes(row.data) });
-        }
+    const values: Prisma.Sql[] = [];
+    for (const documentId of documentIds) {
+      for (const row of batches.get(documentId) ?? []) {
+        values.push(Prisma.sql`(${documentId}::text, ${ownedBytes(row.data)}::bytea, ${row.userId}::text)`);
       }
-      if (data.length > 0) await tx.documentUpdate.createMany({ data });
-      return { missingDocumentIds: documentIds.filter((id) => !present.has(id)) };
-    });
+    }
+    // One statement, so one round trip and its own transaction. The join makes every row wait for
+    // its document's lock, so its id is drawn only after the lock is held (see the top of the file);
+    // a document deleted meanwhile has no locked row, so its rows are simply not inserted.
+    const locked = lockedRows.parse(
+      await prisma.$queryRaw`
+        WITH locked AS (
+          SELECT id FROM "Document" WHERE id IN (${Prisma.join(documentIds)}) ORDER BY id FOR KEY SHARE
+        ), inserted AS (
+          INSERT INTO "DocumentUpdate" ("documentId", "data", "userId")
+          SELECT v.document_id, v.data, v.user_id
+          FROM (VALUES ${Prisma.join(values)}) AS v (document_id, data, user_id)
+          JOIN locked ON locked.id = v.document_id
+          RETURNING 1
+        )
+        SELECT id FROM locked`,
+    );
+    const present = new Set(locked.map((row) => row.id));
+    return { missingDocumentIds: documentIds.filter((id) => !present.has(id)) };
   }
 
   /**
-   * Folds the log into a new snapshot and refreshes Document.content, in one transaction. Works from
-   * what is stored, never from a live Y.Doc, so it is safe while any process keeps appending.
+   * Folds the log into a new snapshot and refreshes Document.content. Works from what is stored,
+   * never from a live Y.Doc, so it is safe while any process keeps appending.
+   *
+   * Two phases, so the fold neither blocks appends for long nor the event loop: first, without a
+   * lock, the stored state is read and folded in small chunks that yield between them (a live
+   * server keeps relaying edits meanwhile); then, under FOR UPDATE, the rows appended since are
+   * folded too, and the snapshot, its mark and the deletion of exactly the folded rows commit
+   * together. If another compaction committed in between, this one gives way and folds nothing.
    */
   async compact(documentId: string): Promise<CompactionResult> {
-    return prisma.$transaction(
-      async (tx) => {
-        const locked = lockedRows.parse(await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`);
-        if (locked.length === 0) return { foldedRows: 0, lastUpdateId: 0n };
-        const document = await tx.document.findUniqueOrThrow({
-          where: { id: documentId },
-          select: { yState: true, yStateUpdateId: true },
-        });
-        const rows = await tx.documentUpdate.findMany({
-          where: { documentId, id: { gt: document.yStateUpdateId } },
-          orderBy: { id: "asc" },
-          select: { id: true, data: true },
-        });
-        const last = rows.at(-1);
-        if (!last) return { foldedRows: 0, lastUpdateId: document.yStateUpdateId };
-        const ydoc = new Y.Doc();
-        ydoc.transact(() => {
-          if (document.yState) Y.applyUpdate(ydoc, document.yState);
-          for (const row of rows) Y.applyUpdate(ydoc, row.data);
-        });
-        // encodeStateAsUpdate keeps structs still waiting for a missing dependency, so folding never
-        // drops anything even if the log were out of causal order.
-        const snapshot = Y.encodeStateAsUpdate(ydoc);
-        const content = contentFromYDoc(ydoc);
-        ydoc.destroy();
-        await tx.document.update({
-          where: { id: documentId },
-          data: { yState: ownedBytes(snapshot), yStateUpdateId: last.id, ...(content === null ? {} : { content }) },
-          select: { id: true },
-        });
-        // Exactly the rows folded above; rows appended after the lock have larger ids and stay.
-        await tx.documentUpdate.deleteMany({ where: { documentId, id: { in: rows.map((row) => row.id) } } });
-        return { foldedRows: rows.length, lastUpdateId: last.id };
-      },
-      // Folding a large document takes longer than Prisma's 5 s default for interactive transactions.
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+    const read = await this.read(documentId);
+    if (!read || read.rows.length === 0) return { foldedRows: 0, lastUpdateId: read?.lastUpdateId ?? 0n };
+    const ydoc = await foldUpdates(read.snapshot === null ? read.rows.map((r) => r.data) : [read.snapshot, ...read.rows.map((r) => r.data)]);
+    try {
+      return await prisma.$transaction(
+        async (tx) => {
+          const locked = lockedRows.parse(await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`);
+          if (locked.length === 0) return { foldedRows: 0, lastUpdateId: 0n };
+          const current = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { yStateUpdateId: true } });
+          if (current.yStateUpdateId !== read.lastUpdateId) return { foldedRows: 0, lastUpdateId: current.yStateUpdateId };
+          // Under the lock every id drawn is committed, so this is the whole log after the old mark:
+          // the rows read above plus any that committed since (a few batches).
+          const ids = await tx.documentUpdate.findMany({
+            where: { documentId, id: { gt: read.lastUpdateId } },
+            orderBy: { id: "asc" },
+            select: { id: true },
+          });
+          const seen = new Set(read.rows.map((row) => row.id));
+          const late = ids.filter((row) => !seen.has(row.id)).map((row) => row.id);
+          if (late.length > 0) {
+            const rows = await tx.documentUpdate.findMany({ where: { id: { in: late } }, orderBy: { id: "asc" }, select: { data: true } });
+            ydoc.transact(() => {
+              for (const row of rows) Y.applyUpdate(ydoc, row.data);
+            });
+          }
+          const last = ids.at(-1)?.id ?? read.lastUpdateId;
+          // encodeStateAsUpdate keeps structs still waiting for a missing dependency, so folding
+          // never drops anything even if the log were out of causal order.
+          const snapshot = Y.encodeStateAsUpdate(ydoc);
+          const content = contentFromYDoc(ydoc);
+          await tx.document.update({
+            where: { id: documentId },
+            data: { yState: ownedBytes(snapshot), yStateUpdateId: last, ...(content === null ? {} : { content }) },
+            select: { id: true },
+          });
+          // Exactly the rows folded: every row after the old mark up to the new one, all read above.
+          await tx.documentUpdate.deleteMany({ where: { documentId, id: { gt: read.lastUpdateId, lte: last } } });
+          return { foldedRows: ids.length, lastUpdateId: last };
+        },
+        { timeout: 60_000, maxWait: 10_000 },
+      );
+    } finally {
+      ydoc.destroy();
+    }
   }
 
   /** Snapshot and later rows as one consistent read, so a compaction in between cannot hide rows. */
@@ -168,4 +190,22 @@ export class DocumentStore implements UpdateLog {
 function ownedBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
   const { buffer } = bytes;
   return buffer instanceof ArrayBuffer ? new Uint8Array(buffer, bytes.byteOffset, bytes.byteLength) : new Uint8Array(bytes);
+}
+
+/** Rows applied per turn of the event loop while folding (about a millisecond of work). */
+const FOLD_CHUNK = 64;
+
+/**
+ * Builds a Y.Doc from a snapshot and log rows, yielding to the event loop between chunks so that a
+ * long log does not stall every other document of the process while it loads or compacts.
+ */
+export async function foldUpdates(updates: readonly Uint8Array[]): Promise<Y.Doc> {
+  const ydoc = new Y.Doc();
+  for (let start = 0; start < updates.length; start += FOLD_CHUNK) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    ydoc.transact(() => {
+      for (const update of updates.slice(start, start + FOLD_CHUNK)) Y.applyUpdate(ydoc, update);
+    });
+  }
+  return ydoc;
 }

@@ -2,10 +2,14 @@
 // awareness (presence) of its clients, and the fan-out to other processes.
 //
 // Broadcasting: updates accepted during one turn of the event loop are merged and sent as one message
-// (setImmediate runs right after the poll phase that read them), so under load each client receives
-// a few merged messages instead of one per keystroke of every other client, and when idle nothing
-// waits. Awareness is coalesced over a longer interval: presence is latest-state-wins, and sending it
-// less often keeps it from crowding out edits.
+// (setImmediate runs right after the poll phase that read them), so each client receives a few merged
+// messages instead of one per keystroke of every other client, and when idle nothing waits. In a big
+// room (100 connections or more) the merge window widens with the number of connections (50 µs per
+// connection: 10 ms at 200), which caps the messages every client must apply per second; without
+// that, 200 typists send each client hundreds of messages a second and the clients, not the server,
+// become the bottleneck.
+// Awareness is coalesced over a longer interval that grows the same way: presence is
+// latest-state-wins, and sending it less often keeps it from crowding out edits.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
@@ -13,12 +17,19 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { messageType } from "~/editor/collab-protocol";
 import { Connection } from "./connection";
-import type { LoadedDocument } from "./document-store";
 import type { FanOut, FanOutMessage } from "./fan-out";
 import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
 import { receiveMessage, type MessageTarget } from "./message-receiver";
-import type { Access, CollabLimits, CollabLogger } from "./types";
+import type { Access, CollabLimits } from "./types";
 import type { UpdateBatcher } from "./update-batcher";
+
+/** How much the merge window of broadcasts grows per connection of the room (see the top). */
+const BROADCAST_WINDOW_PER_CONNECTION_MS = 0.05;
+const MAX_BROADCAST_WINDOW_MS = 20;
+/** Below this many connections clients keep up with per-turn merging, and a window only adds delay. */
+const BROADCAST_WINDOW_MIN_CONNECTIONS = 100;
+/** The shortest time between two acknowledgements (message 100) of one room. */
+const PERSISTED_INTERVAL_MS = 200;
 
 /** Transaction origin of changes that arrived from another process: shown here, stored there. */
 export class FanOutOrigin {}
@@ -34,7 +45,6 @@ export type RoomOptions = {
   serverId: string;
   batcher: UpdateBatcher;
   fanOut: FanOut;
-  logger: CollabLogger;
   limits: CollabLimits;
   awarenessIntervalMs: number;
   /** Told when the last connection or hold goes away. */
@@ -58,11 +68,13 @@ export class Room implements MessageTarget {
   private pendingUpdates: Uint8Array[] = [];
   private pendingLocalUpdates: Uint8Array[] = [];
   private readonly pendingUpdateOrigins = new Set<Connection | null>();
-  private broadcastScheduled: NodeJS.Immediate | null = null;
+  private broadcastScheduled: { cancel: () => void } | null = null;
 
   private readonly pendingAwareness = new Set<number>();
   private readonly pendingLocalAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
+  private persistedTimer: NodeJS.Timeout | null = null;
+  private lastPersistedSent = 0;
   private lastAwarenessFlush = 0;
 
   private readonly unsubscribeFanOut: () => void;
@@ -71,16 +83,14 @@ export class Room implements MessageTarget {
   lastCompactionAt = Date.now();
   compacting = false;
 
+  /** `doc` holds exactly what is stored (see DocumentStore.load and foldUpdates). */
   constructor(
-    loaded: LoadedDocument,
+    doc: Y.Doc,
     private readonly options: RoomOptions,
   ) {
-    this.documentId = loaded.documentId;
-    this.doc = new Y.Doc();
-    // Loaded before any listener is attached: loading is not a change to store or broadcast.
-    this.doc.transact(() => {
-      for (const update of loaded.updates) Y.applyUpdate(this.doc, update);
-    });
+    this.documentId = options.documentId;
+    // Listeners are attached only now: loading is not a change to store or broadcast.
+    this.doc = doc;
     this.storedStateVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null); // the server is not a participant
@@ -89,20 +99,12 @@ export class Room implements MessageTarget {
     this.unsubscribeFanOut = options.fanOut.subscribe(this.documentId, this.onFanOut);
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   get isIdle(): boolean {
     return this.connections.size === 0 && this.holds === 0;
   }
 
   get isDestroyed(): boolean {
     return this.destroyed;
-  }
-
-  allConnections(): Connection[] {
-    return [...this.connections];
   }
 
   /** Keeps the room loaded while something other than a connection uses it (an upgrade, a server edit). */
@@ -150,7 +152,10 @@ export class Room implements MessageTarget {
     Y.applyUpdate(this.doc, update, connection);
     const seq = this.options.batcher.lastSeq(this.documentId);
     if (seq <= this.options.batcher.storedSeq(this.documentId) && connection.unstored.length === 0) {
-      connection.storedThrough = messageNo; // nothing new (a duplicate): already stored
+      // Nothing new (typically the answer to the server's sync step 1 when the client has no
+      // offline edits): already stored, and said so now, since no commit will come to say it.
+      connection.storedThrough = messageNo;
+      connection.send(this.persistedMessage(Y.encodeStateVector(this.storedStateVector), messageNo));
     } else {
       connection.unstored.push({ messageNo, seq });
     }
@@ -182,7 +187,7 @@ export class Room implements MessageTarget {
   }
 
   /** After a commit: what is stored now, told to every connection. */
-  acknowledgeStored(rows: readonly Uint8Array[], storedSeq: number): void {
+  acknowledgeStored(rows: readonly Uint8Array[]): void {
     this.rowsSinceCompaction += rows.length;
     for (const row of rows) {
       // `to` is where each client's structs in the row end. (encodeStateVectorFromUpdate would not
@@ -194,10 +199,32 @@ export class Room implements MessageTarget {
     }
     const stateVector = Y.encodeStateVector(this.storedStateVector);
     this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector }, this.options.serverId);
-    this.sendPersisted(stateVector, storedSeq);
+    this.schedulePersisted();
   }
 
-  private sendPersisted(stateVector: Uint8Array, storedSeq: number): void {
+  /**
+   * Acknowledgements go out after the commit, at most every PERSISTED_INTERVAL_MS per room: each one
+   * goes to every connection (a browser also holds the others' edits, whose storage decides its
+   * "saved" too), so one per 50 ms batch would double the messages of a room; a saved indicator
+   * needs no finer grain than a fifth of a second.
+   */
+  private schedulePersisted(): void {
+    if (this.persistedTimer || this.destroyed) return;
+    const wait = this.lastPersistedSent + PERSISTED_INTERVAL_MS - Date.now();
+    if (wait <= 0) {
+      this.sendPersisted();
+      return;
+    }
+    this.persistedTimer = setTimeout(() => {
+      this.persistedTimer = null;
+      this.sendPersisted();
+    }, wait);
+  }
+
+  private sendPersisted(): void {
+    this.lastPersistedSent = Date.now();
+    const stateVector = Y.encodeStateVector(this.storedStateVector);
+    const storedSeq = this.options.batcher.storedSeq(this.documentId);
     for (const connection of this.connections) {
       while (connection.unstored.length > 0 && connection.unstored[0].seq <= storedSeq) {
         const stored = connection.unstored.shift();
@@ -211,6 +238,16 @@ export class Room implements MessageTarget {
     if (connection.access === access) return;
     connection.access = access;
     connection.send(accessMessage(access));
+    if (access === "edit") {
+      // Updates dropped while read-only are still in the client's Y.Doc, and every later edit of it
+      // builds on them, so they could never integrate here. A fresh sync step 1 makes the client send
+      // what the server lacks; with edit rights it is now accepted. (A browser in read-only mode does
+      // not let anyone type: this concerns keystrokes in flight when the rights were taken away.)
+      const syncStep1 = encoding.createEncoder();
+      encoding.writeVarUint(syncStep1, messageType.sync);
+      syncProtocol.writeSyncStep1(syncStep1, this.doc);
+      connection.send(encoding.toUint8Array(syncStep1));
+    }
   }
 
   closeAll(code: number, reason: string): void {
@@ -227,8 +264,9 @@ export class Room implements MessageTarget {
     if (this.destroyed) return;
     this.flushBroadcasts();
     this.destroyed = true;
-    if (this.broadcastScheduled) clearImmediate(this.broadcastScheduled);
+    this.broadcastScheduled?.cancel();
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
+    if (this.persistedTimer) clearTimeout(this.persistedTimer);
     this.unsubscribeFanOut();
     this.doc.off("update", this.onDocumentUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
@@ -260,10 +298,20 @@ export class Room implements MessageTarget {
     this.pendingUpdates.push(update);
     if (local) this.pendingLocalUpdates.push(update);
     this.pendingUpdateOrigins.add(origin);
-    this.broadcastScheduled ??= setImmediate(() => {
+    if (this.broadcastScheduled) return;
+    const flush = () => {
       this.broadcastScheduled = null;
       this.flushUpdates();
-    });
+    };
+    const windowMs =
+      this.connections.size < BROADCAST_WINDOW_MIN_CONNECTIONS ? 0 : this.connections.size * BROADCAST_WINDOW_PER_CONNECTION_MS;
+    if (windowMs < 1) {
+      const immediate = setImmediate(flush);
+      this.broadcastScheduled = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timer = setTimeout(flush, Math.min(windowMs, MAX_BROADCAST_WINDOW_MS));
+      this.broadcastScheduled = { cancel: () => clearTimeout(timer) };
+    }
   }
 
   private flushUpdates(): void {
@@ -304,7 +352,8 @@ export class Room implements MessageTarget {
       if (!fromFanOut) this.pendingLocalAwareness.add(clientId);
     }
     if (this.awarenessTimer || this.destroyed) return;
-    const wait = Math.max(0, this.lastAwarenessFlush + this.options.awarenessIntervalMs - Date.now());
+    const interval = this.options.awarenessIntervalMs * (1 + this.connections.size / 100);
+    const wait = Math.max(0, this.lastAwarenessFlush + interval - Date.now());
     this.awarenessTimer = setTimeout(() => {
       this.awarenessTimer = null;
       this.flushAwareness();
@@ -345,9 +394,7 @@ export class Room implements MessageTarget {
           advanced = true;
         }
       }
-      if (advanced) {
-        this.sendPersisted(Y.encodeStateVector(this.storedStateVector), this.options.batcher.storedSeq(this.documentId));
-      }
+      if (advanced) this.schedulePersisted();
       return;
     }
     // Remote clients' presence: already identity-checked by their server; marked as theirs so no

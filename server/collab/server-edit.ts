@@ -7,7 +7,6 @@ import type { CollabServer, EditOptions } from "./collab-server";
 
 declare global {
   // `var` is how a global is declared to TypeScript; only this module assigns it.
-  // eslint-disable-next-line no-var
   var __studioCollabServer: CollabServer | undefined;
 }
 

@@ -25,8 +25,8 @@ export type UpdateBatcherOptions = {
   logger: CollabLogger;
   /** The longest an update waits before its batch is written (the brief: at most 100 ms). */
   windowMs: number;
-  /** Called after a commit with the rows written and the sequence number now stored through. */
-  onStored: (documentId: string, rows: readonly Uint8Array[], storedSeq: number) => void;
+  /** Called after a commit with the rows written; storedSeq(documentId) has moved on by then. */
+  onStored: (documentId: string, rows: readonly Uint8Array[]) => void;
   /** Called when a document disappeared while it had updates queued; they are dropped. */
   onDocumentGone: (documentId: string) => void;
   retryInitialMs?: number;
@@ -178,7 +178,6 @@ export class UpdateBatcher {
         this.options.onStored(
           documentId,
           rows.map((row) => row.data),
-          queue.storedSeq,
         );
       }
       this.settleWaiters(queue);

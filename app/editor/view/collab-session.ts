@@ -21,7 +21,7 @@ import * as Y from "yjs";
 import { COLLAB_PATH, messageType, PROSEMIRROR_FRAGMENT } from "../collab-protocol";
 import { closeReasonOf, shouldReconnectAfter, type CloseReason } from "./close-reason";
 import { Listeners, type EditorSession, type PresenceUser, type SessionState } from "./editor-session";
-import { hasUnsavedChanges, saveStatus, type StateVector } from "./save-status";
+import { AcknowledgementTracker, hasUnsavedChanges, saveStatus, type StateVector } from "./save-status";
 
 export interface CollabSessionOptions {
   documentId: string;
@@ -52,6 +52,33 @@ function awarenessUser(state: unknown): { name: string; color: string } | null {
 }
 
 const SELF_FALLBACK_COLOR = "#1c7ed6";
+
+/** Which document message a frame the provider sends is: sync step 2 or update (y-protocols' sync). */
+function documentMessageKind(data: Parameters<WebSocket["send"]>[0]): "syncStep2" | "update" | null {
+  const bytes = data instanceof Uint8Array ? data : data instanceof ArrayBuffer ? new Uint8Array(data) : null;
+  if (!bytes || bytes[0] !== messageType.sync) return null;
+  return bytes[1] === 1 ? "syncStep2" : bytes[1] === 2 ? "update" : null;
+}
+
+/**
+ * The WebSocket the provider opens, counting the document messages it sends, as the server counts
+ * them for message 100. Counting at the socket, rather than guessing from Y.Doc events, counts
+ * exactly what went out on which socket.
+ */
+function countingWebSocket(tracker: AcknowledgementTracker): typeof WebSocket {
+  return class CountingWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      tracker.socketOpened();
+    }
+
+    override send(data: Parameters<WebSocket["send"]>[0]): void {
+      const kind = documentMessageKind(data);
+      if (kind) tracker.messageSent(kind);
+      super.send(data);
+    }
+  };
+}
 
 function mergeStored(previous: StateVector | null, next: StateVector): StateVector {
   // What is stored only grows; keep the larger clock per client in case acknowledgements cross.
@@ -85,6 +112,7 @@ export class CollabSession implements EditorSession {
   private editable: boolean;
   private closeReason: CloseReason | null = null;
   private stored: StateVector | null = null;
+  private readonly acknowledgements = new AcknowledgementTracker();
   private state: SessionState;
   private presence: readonly PresenceUser[] = [];
   private presenceKey = "";
@@ -96,6 +124,9 @@ export class CollabSession implements EditorSession {
     this.editable = options.canEdit;
     this.fragment = this.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
     this.awareness = new Awareness(this.doc);
+    // A new Awareness holds {} at clock 0, and receivers only apply clocks above what they know (0
+    // for a stranger): without this, nobody sees us until our cursor first moves.
+    this.awareness.setLocalState({});
     this.state = this.computeState();
     if (this.editable) this.startPersistence();
 
@@ -103,12 +134,14 @@ export class CollabSession implements EditorSession {
       awareness: this.awareness,
       disableBc: true,
       shouldReconnect: (event) => shouldReconnectAfter(event.code),
+      WebSocketPolyfill: countingWebSocket(this.acknowledgements),
     });
     // y-websocket calls a handler with (encoder, decoder, provider, emitSynced, messageType) and sends
     // whatever it wrote to the encoder back to the server; these messages need no answer, so the
     // handlers only read.
     this.provider.messageHandlers[messageType.persisted] = (_encoder, decoder) => {
       this.stored = mergeStored(this.stored, Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+      this.acknowledgements.storedThrough(decoding.readVarUint(decoder));
       this.recompute();
     };
     this.provider.messageHandlers[messageType.access] = (_encoder, decoder) => {
@@ -127,11 +160,10 @@ export class CollabSession implements EditorSession {
       this.recompute();
     });
     this.provider.on("connection-close", (event) => {
+      this.acknowledgements.socketClosed();
       const reason = event ? closeReasonOf(event.code) : null;
-      if (reason !== null) {
-        this.closeReason = reason;
-        this.recompute();
-      }
+      if (reason !== null) this.closeReason = reason;
+      this.recompute();
     });
     this.doc.on("update", this.scheduleRecompute);
     this.awareness.on("change", this.updatePresence);
@@ -148,13 +180,6 @@ export class CollabSession implements EditorSession {
 
   getPresence(): readonly PresenceUser[] {
     return this.presence;
-  }
-
-  /** Tries to connect again after a refusal (e.g. after signing in again in another tab). */
-  reconnect(): void {
-    this.closeReason = null;
-    this.provider.connect();
-    this.recompute();
   }
 
   destroy(): void {
@@ -204,6 +229,7 @@ export class CollabSession implements EditorSession {
       connected: this.connection === "connected",
       stored: this.stored,
       local: Y.decodeStateVector(Y.encodeStateVector(this.doc)),
+      messagesConfirmed: this.acknowledgements.allConfirmed,
     };
     return {
       connection: this.connection,

@@ -31,6 +31,7 @@ import type { EditorSession } from "./editor-session";
 import { CrossRefRegistry, CrossRefView, type CrossRefLabels } from "./node-views/cross-ref";
 import { FormulaView, type FormulaLabels } from "./node-views/formula";
 import { pastePlugin } from "./paste";
+import { syncSelectionFromDOM } from "./selection-sync";
 import { TOOL_IDS, TOOLS } from "./tools";
 
 export interface EditorLabels {
@@ -111,7 +112,14 @@ export function createEditor(options: CreateEditorOptions): EditorView {
       });
   }
   toolKeys["Mod-y"] = redoCommand;
-  for (const key of Object.keys(toolKeys)) toolKeys[key] = whenEditable(toolKeys[key]);
+  for (const key of Object.keys(toolKeys)) {
+    const command = whenEditable(toolKeys[key]);
+    toolKeys[key] = (_state, dispatch, view) => {
+      if (!view) return command(_state, dispatch);
+      syncSelectionFromDOM(view);
+      return command(view.state, dispatch, view);
+    };
+  }
 
   const readOnlyGuard = new Plugin({
     filterTransaction: (tr) => !tr.docChanged || options.editable() || isFromYjs(tr),

@@ -3,7 +3,7 @@
  * (cursors, presence) and a small observable state. The live implementation is CollabSession
  * (WebSocket + IndexedDB); the bench opens the same editor on a LocalSession with no server.
  */
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import { PROSEMIRROR_FRAGMENT } from "../collab-protocol";
 import type { CloseReason } from "./close-reason";
@@ -56,6 +56,8 @@ export class Listeners {
   }
 }
 
+const NO_ONE: readonly PresenceUser[] = [];
+
 /** A session on a Y.Doc that already holds the document, with no server: for benchmarks and demos. */
 export class LocalSession implements EditorSession {
   readonly doc: Y.Doc;
@@ -80,7 +82,8 @@ export class LocalSession implements EditorSession {
   }
 
   getPresence(): readonly PresenceUser[] {
-    return [];
+    // The same array every time: React's useSyncExternalStore re-renders on every new snapshot.
+    return NO_ONE;
   }
 
   destroy(): void {

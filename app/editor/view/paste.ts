@@ -7,6 +7,7 @@ import { DOMParser, type TagParseRule } from "prosemirror-model";
 import { Plugin, type EditorState } from "prosemirror-state";
 import { schema } from "../schema";
 import { cleanPastedHtml, isProseMirrorHtml } from "./clean-pasted-html";
+import { syncSelectionFromDOM } from "./selection-sync";
 
 /** Where a pasted heading may not become a clause: inside these, headings become bold paragraphs. */
 const NO_CLAUSES_INSIDE = new Set([
@@ -21,16 +22,24 @@ const NO_CLAUSES_INSIDE = new Set([
   "bibliography",
 ]);
 
-/** Whether a clause may be pasted at the selection (in a clause or annex body, not in a list, table …). */
+/**
+ * Whether pasted headings may become clauses here: in a clause or annex body (not in a list, table,
+ * note …), with the cursor at the end of the last block before any subclauses. A clause may only
+ * follow the blocks of its parent, so pasting clauses in the middle of the text would push the text
+ * after the cursor into a new, untitled clause; there, headings become bold paragraphs instead.
+ */
 export function clausesAllowedAt(state: EditorState): boolean {
-  const { $from } = state.selection;
-  let inSection = false;
+  const { $from, $to } = state.selection;
   for (let depth = $from.depth; depth > 0; depth--) {
-    const name = $from.node(depth).type.name;
-    if (NO_CLAUSES_INSIDE.has(name)) return false;
-    if (name === "clause" || name === "annex") inSection = true;
+    if (NO_CLAUSES_INSIDE.has($from.node(depth).type.name)) return false;
   }
-  return inSection;
+  const section = $from.node(-1);
+  if (!$from.parent.isTextblock || !["clause", "annex"].includes(section.type.name)) return false;
+  if ($to.parentOffset !== $to.parent.content.size || !$from.sameParent($to)) return false;
+  for (let index = $from.index(-1) + 1; index < section.childCount; index++) {
+    if (section.child(index).type.name !== "clause") return false;
+  }
+  return true;
 }
 
 // Headings that reach the parser uncleaned become paragraphs. They come after the schema's rules,
@@ -47,6 +56,13 @@ export function pastePlugin(): Plugin {
         return cleanPastedHtml(html, { headingsAsClauses: clausesAllowedAt(view.state) });
       },
       clipboardParser: pasteParser,
+      handleDOMEvents: {
+        // Before ProseMirror's own paste handling: paste where the browser's cursor is now.
+        paste: (view) => {
+          syncSelectionFromDOM(view);
+          return false;
+        },
+      },
     },
   });
 }

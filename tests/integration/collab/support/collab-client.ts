@@ -2,6 +2,7 @@
 // messages our server adds (100 persisted, 101 access) and a record of how the socket closed.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import type { WebSocket as WsWebSocket } from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { messageType } from "~/editor/collab-protocol";
@@ -20,13 +21,18 @@ export class CollabClient {
   /** Payloads of message 101 in arrival order (1 read-only, 0 editable). */
   readonly accessMessages: number[] = [];
   readonly closes: CloseRecord[] = [];
+  /** Awareness messages received. */
+  awarenessMessages = 0;
+  private socket: WsWebSocket | null = null;
   /** Document messages (sync step 2 and updates) this client sent on the current socket. */
   sentDocumentMessages = 0;
 
   constructor(serverUrl: string, documentId: string, cookie: string | null, options: { connect?: boolean } = {}) {
     this.provider = new WebsocketProvider(serverUrl, documentId, this.doc, {
       connect: options.connect ?? true,
-      WebSocketPolyfill: webSocketWithHeaders(cookie ? { Cookie: cookie } : {}),
+      WebSocketPolyfill: webSocketWithHeaders(cookie ? { Cookie: cookie } : {}, (socket) => {
+        this.socket = socket;
+      }),
       // BroadcastChannel exists in Node: clients in one process would otherwise sync past the server.
       disableBc: true,
       maxBackoffTime: 300,
@@ -35,6 +41,11 @@ export class CollabClient {
       this.persisted = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       this.persistedMessages = decoding.readVarUint(decoder);
       this.persistedAcks += 1;
+    };
+    const handleAwareness = this.provider.messageHandlers[messageType.awareness];
+    this.provider.messageHandlers[messageType.awareness] = (encoder, decoder, provider, emitSynced, type) => {
+      this.awarenessMessages += 1;
+      handleAwareness(encoder, decoder, provider, emitSynced, type);
     };
     this.provider.messageHandlers[messageType.access] = (_encoder, decoder) => {
       this.accessMessages.push(decoding.readVarUint(decoder));
@@ -87,11 +98,17 @@ export class CollabClient {
     this.text.insert(index, text);
   }
 
-  /** Sends raw bytes on the open socket (crafted messages). */
-  sendRaw(bytes: Uint8Array): void {
+  /** Sends raw bytes (or a text frame) on the open socket: crafted messages. */
+  sendRaw(bytes: Uint8Array | string): void {
     const ws = this.provider.ws;
     if (!ws) throw new Error("not connected");
     ws.send(bytes);
+  }
+
+  /** Drops the TCP connection without any goodbye (a closed laptop lid) and stays away. */
+  vanish(): void {
+    this.provider.shouldConnect = false;
+    this.socket?.terminate();
   }
 
   disconnect(): void {

@@ -30,8 +30,11 @@ export type WebSocketClass = {
   readonly CLOSED: 3;
 };
 
-/** A WebSocket class whose instances send `headers` (e.g. Cookie) with the handshake. */
-export function webSocketWithHeaders(headers: Record<string, string>): WebSocketClass {
+/**
+ * A WebSocket class whose instances send `headers` (e.g. Cookie) with the handshake. `onSocket` gets
+ * each underlying `ws` socket, for tests that need to drop a connection without a closing handshake.
+ */
+export function webSocketWithHeaders(headers: Record<string, string>, onSocket?: (socket: WsWebSocket) => void): WebSocketClass {
   return class NodeWebSocket extends EventTarget implements WebSocket {
     static readonly CONNECTING = 0;
     static readonly OPEN = 1;
@@ -56,6 +59,7 @@ export function webSocketWithHeaders(headers: Record<string, string>): WebSocket
       this.url = String(url);
       this.socket = new WsWebSocket(url, protocols, { headers });
       this.socket.binaryType = "arraybuffer";
+      onSocket?.(this.socket);
       this.socket.on("open", () => this.fire(new Event("open"), this.onopen));
       this.socket.on("message", (data: RawData) =>
         this.fire(new MessageEvent("message", { data: toArrayBuffer(data) }), this.onmessage),

@@ -8,14 +8,19 @@ export type LogRecord = { level: "info" | "warn" | "error"; message: string; err
 /** Keeps log lines for assertions instead of printing them (console.error would fail the test). */
 export class RecordingLogger implements CollabLogger {
   readonly records: LogRecord[] = [];
+  /** `echo` also receives every line (a server in its own process prints them). */
+  constructor(private readonly echo?: CollabLogger) {}
   info(message: string): void {
     this.records.push({ level: "info", message });
+    this.echo?.info(message);
   }
   warn(message: string): void {
     this.records.push({ level: "warn", message });
+    this.echo?.warn(message);
   }
   error(message: string, error?: unknown): void {
     this.records.push({ level: "error", message, error });
+    this.echo?.error(message, error);
   }
   messages(level: LogRecord["level"]): string[] {
     return this.records.filter((r) => r.level === level).map((r) => r.message);
@@ -33,7 +38,7 @@ export type TestServer = {
 };
 
 export async function startCollabTestServer(options: CollabServerOptions & { port?: number } = {}): Promise<TestServer> {
-  const logger = options.logger instanceof RecordingLogger ? options.logger : new RecordingLogger();
+  const logger = options.logger instanceof RecordingLogger ? options.logger : new RecordingLogger(options.logger);
   const collab = new CollabServer({ batchWindowMs: 20, awarenessIntervalMs: 20, ...options, logger });
   const http = createServer((_request, response) => {
     response.statusCode = 404;

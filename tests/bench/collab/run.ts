@@ -1,0 +1,465 @@
+// npm run bench:collab — edit→arrival latency, throughput, server CPU and peak memory of our
+// collaboration server against the reference y-websocket server (1.5.4 bin/) and Hocuspocus, on the
+// same workload: N clients on one document at 2 edits/s each (N = 10, 50, 200), and many documents
+// with three clients each. Every client times its edits; 4 of the N, in the benchmark's own process,
+// measure when each edit of every other client arrives. Every server runs in a child process of its own; load clients run in child
+// processes too. Ours authenticates every connection and stores every update in PostgreSQL.
+//
+// The machine is shared: a run during which other processes used more than DISTURBED_CPU_PERCENT of
+// a core is run again (twice at most), and the other processes' CPU is printed with every result.
+// With --rounds=2 or more, the round with the lower p99 is reported per server, all p99s shown.
+//
+// Options: --quick (shorter windows), --rounds=1, --measure-seconds=6, --only=ours,reference,hocuspocus,
+// --scenario=<part of a scenario name>, --profile=<dir> (V8 CPU profiles of the servers)
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { disconnectPrisma } from "~/utils/db.server";
+import { createSession } from "~/utils/session.server";
+import { migrateDatabase } from "../../../server/migrate";
+import { addMember, createCommittee, createOrganization, createProjectWithDocument, createUser } from "../../factories";
+import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../setup/database-admin";
+import { connectClient, observeArrivals, timedEdit, type BenchClient, type ClientSpec, type ServerKind } from "./clients";
+import type { LoadMessage, LoadReply } from "./load-clients";
+import { benchmarkPids, cpuSeconds, cpuSecondsOf, now, peakRssMb, percentile, rssMb, systemBusySeconds } from "./measure";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",") ?? ["reference", "hocuspocus", "ours"];
+const measureSeconds = Number(args.find((a) => a.startsWith("--measure-seconds="))?.split("=")[1] ?? (quick ? 4 : 6));
+const rounds = Number(args.find((a) => a.startsWith("--rounds="))?.split("=")[1] ?? 1);
+const warmupSeconds = quick ? 1 : 1.5;
+const scenarioFilter = args.find((a) => a.startsWith("--scenario="))?.slice("--scenario=".length);
+/** Writes a V8 CPU profile of each server to this directory (for finding where the time goes). */
+const profileDir = args.find((a) => a.startsWith("--profile="))?.slice("--profile=".length);
+const EDIT_INTERVAL_MS = 500; // 2 edits/s per client
+/** Other processes' CPU (% of one core) above which a measured window counts as disturbed. */
+const DISTURBED_CPU_PERCENT = 15;
+const MEASURING = 4;
+
+/**
+ * `measuredDocuments`: with few clients per document, every client of that many documents measures
+ * (on one document, MEASURING clients do).
+ */
+type Scenario = { name: string; documents: number; clientsPerDocument: number; measuredDocuments?: number };
+const scenarios: Scenario[] = [
+  { name: "N=10, one document", documents: 1, clientsPerDocument: 10 },
+  { name: "N=50, one document", documents: 1, clientsPerDocument: 50 },
+  { name: "N=200, one document", documents: 1, clientsPerDocument: 200 },
+  { name: "100 documents × 3", documents: 100, clientsPerDocument: 3, measuredDocuments: 8 },
+];
+
+type Result = {
+  scenario: string;
+  kind: ServerKind;
+  clients: number;
+  samples: number;
+  lost: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  editsPerSecond: number;
+  deliveriesPerSecond: number;
+  cpuPercent: number;
+  /** CPU used by other processes on the machine during the window (% of one core). */
+  otherCpuPercent: number;
+  /** Resident memory once started, before any client: what loading the server's code costs. */
+  idleMb: number;
+  peakMb: number;
+  stored: string;
+  /** p99 of every round run, the reported one among them. */
+  p99Rounds?: number[];
+};
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  if (address === null || typeof address === "string") throw new Error("no port");
+  return address.port;
+}
+
+/** Starts a server in its own process (all three under the same runtime flags) and waits for it. */
+async function startServer(kind: ServerKind, port: number, databaseUrl: string): Promise<ChildProcess> {
+  const entry = {
+    ours: here("./server-ours.ts"),
+    hocuspocus: here("./server-hocuspocus.ts"),
+    reference: fileURLToPath(new URL("../../../node_modules/y-websocket-v1/bin/server.js", import.meta.url)),
+  }[kind];
+  const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${kind}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", entry], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DB_POOL_MAX: "10", LOG_LEVEL: "error" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let errors = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+    if (errors.length > 4000) errors = errors.slice(-4000);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${errors}`)), 30_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (/listening|running at/.test(chunk.toString())) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => reject(new Error(`${kind} exited with ${code}: ${errors}`)));
+  });
+  child.stdout?.resume();
+  return child;
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A profiled server must exit by itself to write its profile (ours and Hocuspocus do on SIGTERM).
+  child.kill(profileDir ? "SIGTERM" : "SIGKILL");
+  const forced = setTimeout(() => child.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(forced);
+}
+
+class LoadProcess {
+  private readonly child: ChildProcess;
+  private readonly replies: LoadReply[] = [];
+  private waiters: Array<() => void> = [];
+
+  constructor(clients: ClientSpec[]) {
+    this.child = fork(here("./load-clients.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    this.child.on("message", (message: LoadReply) => {
+      this.replies.push(message);
+      for (const waiter of this.waiters.splice(0)) waiter();
+    });
+    this.send({ type: "config", clients, intervalMs: EDIT_INTERVAL_MS });
+  }
+
+  send(message: LoadMessage): void {
+    this.child.send(message);
+  }
+
+  async next<T extends LoadReply["type"]>(type: T): Promise<Extract<LoadReply, { type: T }>> {
+    for (;;) {
+      const index = this.replies.findIndex((r) => r.type === type || r.type === "error");
+      if (index >= 0) {
+        const [reply] = this.replies.splice(index, 1);
+        if (reply.type === "error") throw new Error(reply.message);
+        if (isReply(reply, type)) return reply;
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  async exit(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    this.send({ type: "exit" });
+    await Promise.race([exited, sleep(5_000)]);
+    if (this.child.exitCode === null) this.child.kill("SIGKILL");
+  }
+}
+
+function isReply<T extends LoadReply["type"]>(reply: LoadReply, type: T): reply is Extract<LoadReply, { type: T }> {
+  return reply.type === type;
+}
+
+type Fixture = { cookies: string[]; documentIds: string[] };
+
+/** Users (one per client, all editors of one committee), their session cookies, and documents. */
+async function createFixture(users: number, documents: number): Promise<Fixture> {
+  const org = await createOrganization();
+  const committee = await createCommittee({ organizationId: org.id });
+  const chair = await createUser({ name: "Bench Chair" });
+  await addMember(committee.id, chair.id, "CHAIR");
+  const cookies: string[] = [];
+  for (let i = 0; i < users; i++) {
+    const user = await createUser({ name: `Bench ${i}` });
+    await addMember(committee.id, user.id, "EDITOR");
+    const { cookie } = await createSession(user.id, new Request("http://localhost/"));
+    cookies.push(cookie.split(";")[0]);
+  }
+  const documentIds: string[] = [];
+  for (let i = 0; i < documents; i++) {
+    const project = await createProjectWithDocument({ committeeId: committee.id, createdById: chair.id });
+    documentIds.push(project.documents[0].id);
+  }
+  return { cookies, documentIds };
+}
+
+async function waitUntil(condition: () => boolean, what: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      console.warn(`  (gave up waiting for ${what})`);
+      return false;
+    }
+    await sleep(20);
+  }
+  return true;
+}
+
+async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[], cookies: string[], databaseUrl: string): Promise<Result> {
+  const port = await freePort();
+  const server = await startServer(kind, port, databaseUrl);
+  const pid = server.pid ?? 0;
+  const idleMb = rssMb(pid);
+  const baseUrl = kind === "ours" ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`;
+  const runTag = Math.random().toString(36).slice(2, 8);
+  const documentName = (d: number) => (kind === "ours" ? documentIds[d] : `bench-${runTag}-${d}`);
+  const total = scenario.documents * scenario.clientsPerDocument;
+  const specs: ClientSpec[] = [];
+  for (let d = 0; d < scenario.documents; d++) {
+    for (let c = 0; c < scenario.clientsPerDocument; c++) {
+      specs.push({ kind, baseUrl, documentName: documentName(d), cookie: kind === "ours" ? cookies[specs.length] : null, name: `c${specs.length}` });
+    }
+  }
+  // The measuring clients: MEASURING on the one document, or every client of the measured documents.
+  const measuringIndexes = new Set<number>();
+  if (scenario.measuredDocuments === undefined) {
+    for (let c = 0; c < MEASURING; c++) measuringIndexes.add(c);
+  } else {
+    for (let i = 0; i < scenario.measuredDocuments * scenario.clientsPerDocument; i++) measuringIndexes.add(i);
+  }
+  const loadSpecs = specs.filter((_, i) => !measuringIndexes.has(i));
+  const processes = total >= 40 ? 2 : 1;
+  const loads = Array.from({ length: processes }, (_, p) => new LoadProcess(loadSpecs.filter((_, i) => i % processes === p)));
+  await Promise.all(loads.map((load) => load.next("ready")));
+
+  type Measurer = { client: BenchClient; spec: ClientSpec; sentAt: number[] };
+  const measurers: Measurer[] = [...measuringIndexes].map((i) => ({ client: connectClient(specs[i]), spec: specs[i], sentAt: [] }));
+  await waitUntil(() => measurers.every((m) => m.client.synced()), "the measuring clients to sync", 60_000);
+
+  // Every client times its edits; the measuring clients, in this lightly loaded process, record when
+  // each edit of every other client of their document arrives.
+  let windowStart = Infinity;
+  let windowEnd = Infinity;
+  const inWindow = (sentAt: number) => sentAt >= windowStart && sentAt < windowEnd;
+  const latencies: number[] = [];
+  for (const m of measurers) {
+    observeArrivals(m.client.doc, `${m.spec.name}:`, (sentAt, latency) => {
+      if (inWindow(sentAt)) latencies.push(latency);
+    });
+  }
+
+  for (const load of loads) load.send({ type: "start" });
+  const timers: NodeJS.Timeout[] = [];
+  for (const m of measurers) {
+    let seq = 0;
+    const tick = () => m.sentAt.push(timedEdit(m.client.doc, `${m.spec.name}:${seq++}`));
+    timers.push(
+      setTimeout(() => {
+        tick();
+        timers.push(setInterval(tick, EDIT_INTERVAL_MS));
+      }, Math.random() * EDIT_INTERVAL_MS),
+    );
+  }
+
+  await sleep(warmupSeconds * 1000);
+  const cpuBefore = cpuSeconds(pid);
+  const pids = benchmarkPids();
+  const benchmarkBefore = cpuSecondsOf(pids);
+  const busyBefore = systemBusySeconds();
+  windowStart = now();
+  windowEnd = windowStart + measureSeconds * 1000;
+  await sleep(measureSeconds * 1000);
+  const cpuAfter = cpuSeconds(pid);
+  const wall = (now() - windowStart) / 1000;
+  // CPU that neither the benchmark nor PostgreSQL used during the window: other work on the machine.
+  let benchmarkUsed = 0;
+  for (const [p, after] of cpuSecondsOf(pids)) benchmarkUsed += after - (benchmarkBefore.get(p) ?? after);
+  const otherCpuPercent = Math.max(0, ((systemBusySeconds() - busyBefore - benchmarkUsed) / wall) * 100);
+  for (const timer of timers) clearInterval(timer);
+  const stopped = await Promise.all(
+    loads.map(async (load) => {
+      load.send({ type: "stop" });
+      return load.next("stopped");
+    }),
+  );
+  // Edits still on their way when the window closed get time to arrive; what never does is lost.
+  await sleep(1_500);
+  const peakMb = peakRssMb(pid);
+  // Every edit made in the window should arrive at each measuring client of its document but its author.
+  const sends = [
+    ...stopped.flatMap((report) => report.sends),
+    ...measurers.map((m) => ({ documentName: m.spec.documentName, sentAt: m.sentAt })),
+  ];
+  let expected = 0;
+  for (const send of sends) {
+    const inWindowCount = send.sentAt.filter(inWindow).length;
+    expected += inWindowCount * measurers.filter((m) => m.spec.documentName === send.documentName).length;
+  }
+  expected -= measurers.reduce((n, m) => n + m.sentAt.filter(inWindow).length, 0); // not to themselves
+  const received = latencies.length;
+  let stored = "n/a";
+  if (kind === "ours") {
+    const saved = await waitUntil(() => measurers.every((m) => m.client.saved()), "acknowledgements", 10_000);
+    stored = saved ? "yes" : "NO";
+  }
+  const sentTotal = stopped.reduce((n, s) => n + s.edits, 0) + measurers.reduce((n, m) => n + m.sentAt.length, 0);
+  for (const m of measurers) m.client.destroy();
+  await Promise.all(loads.map((load) => load.exit()));
+  await stop(server);
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const otherClientsPerDocument = scenario.clientsPerDocument - 1;
+  return {
+    scenario: scenario.name,
+    kind,
+    clients: total,
+    samples: sorted.length,
+    lost: Math.max(0, expected - received),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    // All edits made during the run, per second of it (warm-up included in both terms).
+    editsPerSecond: sentTotal / (warmupSeconds + wall),
+    // Each edit is delivered to every other client of its document.
+    deliveriesPerSecond: (sentTotal / (warmupSeconds + wall)) * otherClientsPerDocument,
+    cpuPercent: ((cpuAfter - cpuBefore) / wall) * 100,
+    otherCpuPercent,
+    idleMb,
+    peakMb,
+    stored,
+  };
+}
+
+const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+
+function printTable(results: Result[]): void {
+  const header = ["scenario", "server", "clients", "p50 ms", "p95 ms", "p99 ms", "p99 of rounds", "samples", "lost", "edits/s", "deliveries/s", "CPU %", "idle MB", "peak MB", "stored", "other CPU %"];
+  const rows = results.map((r) => [
+    r.scenario,
+    r.kind,
+    String(r.clients),
+    fmt(r.p50),
+    fmt(r.p95),
+    fmt(r.p99),
+    (r.p99Rounds ?? [r.p99]).map((p) => fmt(p)).join(" / "),
+    String(r.samples),
+    String(r.lost),
+    fmt(r.editsPerSecond, 0),
+    fmt(r.deliveriesPerSecond, 0),
+    fmt(r.cpuPercent, 0),
+    fmt(r.idleMb, 0),
+    fmt(r.peakMb, 0),
+    r.stored,
+    fmt(r.otherCpuPercent, 0),
+  ]);
+  printRows(header, rows);
+  console.log("\nOurs as a ratio to the reference server and to Hocuspocus (below 1 is better for ours):");
+  const ratioHeader = ["scenario", "p50 ÷ ref", "p99 ÷ ref", "p50 ÷ hocus", "p99 ÷ hocus", "p99 ÷ best", "CPU ÷ ref", "CPU ÷ hocus", "mem ÷ ref", "mem ÷ hocus", "growth ÷ hocus", "target"];
+  const ratioRows: string[][] = [];
+  for (const scenario of scenarios) {
+    const find = (kind: ServerKind) => results.find((r) => r.scenario === scenario.name && r.kind === kind);
+    const ours = find("ours");
+    const ref = find("reference");
+    const hocus = find("hocuspocus");
+    if (!ours) continue;
+    const ratio = (a: number, b: number | undefined) => (b === undefined ? "–" : fmt(a / b, 2));
+    const best = Math.min(ref?.p99 ?? Infinity, hocus?.p99 ?? Infinity);
+    ratioRows.push([
+      scenario.name,
+      ratio(ours.p50, ref?.p50),
+      ratio(ours.p99, ref?.p99),
+      ratio(ours.p50, hocus?.p50),
+      ratio(ours.p99, hocus?.p99),
+      Number.isFinite(best) ? fmt(ours.p99 / best, 2) : "–",
+      ratio(ours.cpuPercent, ref?.cpuPercent),
+      ratio(ours.cpuPercent, hocus?.cpuPercent),
+      ratio(ours.peakMb, ref?.peakMb),
+      ratio(ours.peakMb, hocus?.peakMb),
+      // Peak minus idle: the memory the workload itself needed, without the code each server loads.
+      hocus ? fmt((ours.peakMb - ours.idleMb) / (hocus.peakMb - hocus.idleMb), 2) : "–",
+      Number.isFinite(best) ? (ours.p99 <= best ? "met" : "MISSED") : "–",
+    ]);
+  }
+  printRows(ratioHeader, ratioRows);
+}
+
+function printRows(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+  for (const row of rows) console.log(line(row));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const databaseName = uniqueDatabaseName("studio_bench");
+  const databaseUrl = await createDatabase(databaseName);
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.SESSION_SECRET ??= "benchmark-session-secret-of-at-least-32-chars";
+  const results: Result[][] = [];
+  try {
+    await migrateDatabase(databaseUrl);
+    const selected = scenarios.filter((s) => !scenarioFilter || s.name.includes(scenarioFilter));
+    const maxClients = Math.max(...selected.map((s) => s.documents * s.clientsPerDocument));
+    // Ours gets fresh documents for every run, so no run starts with another's text.
+    const documentsNeeded = selected.reduce((n, s) => n + s.documents, 0) * rounds; // reused by a repeated run
+    const fixture = await createFixture(maxClients, only.includes("ours") ? documentsNeeded : 0);
+    console.log(
+      `collaboration benchmark: ${rounds} round(s), ${measureSeconds} s measured after ${warmupSeconds} s warm-up, ` +
+        `2 edits/s per client; ${MEASURING} measuring clients on one document, all clients of 8 documents in the many-documents case\n`,
+    );
+    let nextDocument = 0;
+    for (let round = 0; round < rounds; round++) {
+      // Alternate the order, so that no server always runs right after the same one.
+      const kinds = (["reference", "hocuspocus", "ours"] as const).filter((k) => only.includes(k));
+      if (round % 2 === 1) kinds.reverse();
+      for (const scenario of selected) {
+        const documentIds = fixture.documentIds.slice(nextDocument, nextDocument + scenario.documents);
+        nextDocument += scenario.documents;
+        for (const kind of kinds) {
+          // A window during which other processes took a noticeable share of the two cores measures
+          // them, not the server: run it again (twice at most) and keep the least disturbed run.
+          let result = await runOne(kind, scenario, documentIds, fixture.cookies, databaseUrl);
+          for (let attempt = 1; attempt < 3 && result.otherCpuPercent > DISTURBED_CPU_PERCENT; attempt++) {
+            console.log(`  (${kind}, ${scenario.name}: other processes used ${fmt(result.otherCpuPercent, 0)}% CPU; running it again)`);
+            const again = await runOne(kind, scenario, documentIds, fixture.cookies, databaseUrl);
+            if (again.otherCpuPercent < result.otherCpuPercent) result = again;
+          }
+          (results[round] ??= []).push(result);
+          console.log(
+            `round ${round + 1}  ${scenario.name.padEnd(20)} ${kind.padEnd(10)} p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
+              `CPU ${fmt(result.cpuPercent, 0)}%  peak ${fmt(result.peakMb, 0)} MB  (others ${fmt(result.otherCpuPercent, 0)}% CPU)`,
+          );
+        }
+      }
+    }
+    console.log("");
+    printTable(bestRounds(results));
+    console.log(`\n(total ${Math.round((Date.now() - started) / 1000)} s)`);
+  } finally {
+    await disconnectPrisma();
+    await dropDatabase(databaseName);
+  }
+}
+
+/**
+ * Per scenario and server, the round with the lower p99. This machine is shared, and a burst of
+ * unrelated work during one window would otherwise decide a comparison; every server gets the same
+ * number of chances, in alternating order.
+ */
+function bestRounds(rounds: Result[][]): Result[] {
+  const best = new Map<string, Result>();
+  for (const result of rounds.flat()) {
+    const key = `${result.scenario}\u0000${result.kind}`;
+    const current = best.get(key);
+    const p99s = [...(current?.p99Rounds ?? []), result.p99];
+    if (!current || result.p99 < current.p99) best.set(key, { ...result, p99Rounds: p99s });
+    else best.set(key, { ...current, p99Rounds: p99s });
+  }
+  return [...best.values()];
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
