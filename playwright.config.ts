@@ -6,8 +6,9 @@ export default defineConfig({
   testDir: "tests/e2e",
   testMatch: "**/*.test.ts",
   globalSetup: "./tests/e2e/global-setup.ts",
-  // One server for the run; tests in different files may run side by side against it.
-  workers: process.env.CI ? 2 : 2,
+  // One server and one demo database for the run, shared by every test: tests run one at a time, so
+  // no test sees another's edits to the same draft while it asserts on the text.
+  workers: 1,
   fullyParallel: false,
   retries: 0,
   timeout: 60_000,

@@ -12,7 +12,7 @@ import { StandardView } from "~/components/document/standard-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireProjectAccess } from "~/models/access.server";
 import { canOnProject } from "~/policies/committee";
-import { prisma } from "~/utils/db.server";
+import { findDocumentProjectId, getDocumentForEditor } from "~/models/document.server";
 import { invariantResponse } from "~/utils/errors";
 import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
@@ -29,31 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const documentId = params.documentId ?? "";
-  const located = await prisma.document.findUnique({ where: { id: documentId }, select: { projectId: true } });
+  const projectId = await findDocumentProjectId(documentId);
   // Unknown and inaccessible documents answer alike (404), so ids cannot be probed.
-  invariantResponse(located, "Not found", { status: 404 });
-  const access = await requireProjectAccess(request, located.projectId, "readDocument");
-  const document = await prisma.document.findUnique({
-    where: { id: documentId },
-    select: {
-      id: true,
-      kind: true,
-      titleZh: true,
-      titleEn: true,
-      content: true,
-      project: {
-        select: {
-          id: true,
-          reference: true,
-          titleZh: true,
-          titleEn: true,
-          convention: true,
-          stage: true,
-          committee: { select: { id: true, code: true } },
-        },
-      },
-    },
-  });
+  invariantResponse(projectId, "Not found", { status: 404 });
+  const access = await requireProjectAccess(request, projectId, "readDocument");
+  const document = await getDocumentForEditor(documentId);
   invariantResponse(document, "Not found", { status: 404 });
   return {
     document,
