@@ -1,13 +1,14 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProjectsTable } from "~/components/committee/projects";
 import { EmptyState } from "~/components/empty-state";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoleBadge } from "~/components/role-badge";
 import { listVisibleCommittees } from "~/models/committee.server";
 import { listVisibleProjects } from "~/models/project.server";
-import { useFormatDate, useLocalized } from "~/utils/localized";
+import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,7 +21,6 @@ export default function Dashboard() {
   const { user, committees, projects } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
-  const formatDate = useFormatDate();
 
   return (
     <Stack gap="xl">
@@ -80,36 +80,7 @@ export default function Dashboard() {
         {projects.length === 0 ? (
           <EmptyState title={t("dashboard.noProjectsTitle")} body={t("dashboard.noProjectsBody")} />
         ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table highlightOnHover verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("project.reference")}</Table.Th>
-                  <Table.Th>{t("project.title")}</Table.Th>
-                  <Table.Th>{t("project.committee")}</Table.Th>
-                  <Table.Th>{t("project.stage")}</Table.Th>
-                  <Table.Th>{t("project.updated")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {projects.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/projects/${p.id}`}>
-                        {p.reference}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{localized(p)}</Table.Td>
-                    <Table.Td>{p.committee.code}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`stages.${p.stage}`, { defaultValue: p.stage })}</Badge>
-                    </Table.Td>
-                    <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ProjectsTable projects={projects} showCommittee />
         )}
       </section>
     </Stack>

@@ -5,13 +5,21 @@ import { useIntentFieldErrors } from "~/components/action-notice";
 import { EmptyState } from "~/components/empty-state";
 import { useFormatDate, useLocalized } from "~/utils/localized";
 
-type ProjectRow = { id: string; reference: string; titleZh: string; titleEn: string; stage: string; updatedAt: string | Date };
+type ProjectRow = {
+  id: string;
+  reference: string;
+  titleZh: string;
+  titleEn: string;
+  stage: string;
+  updatedAt: string | Date;
+  committee?: { code: string };
+};
 
-export function ProjectsList({ projects }: { projects: ProjectRow[] }) {
+/** Projects as a table; with `showCommittee` (the dashboard) a column names each one's committee. */
+export function ProjectsTable({ projects, showCommittee = false }: { projects: ProjectRow[]; showCommittee?: boolean }) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const formatDate = useFormatDate();
-  if (projects.length === 0) return <EmptyState title={t("committee.noProjects")} body={t("committee.noProjectsBody")} />;
   return (
     <Table.ScrollContainer minWidth={560}>
       <Table verticalSpacing="sm" highlightOnHover>
@@ -19,6 +27,7 @@ export function ProjectsList({ projects }: { projects: ProjectRow[] }) {
           <Table.Tr>
             <Table.Th>{t("project.reference")}</Table.Th>
             <Table.Th>{t("project.title")}</Table.Th>
+            {showCommittee ? <Table.Th>{t("project.committee")}</Table.Th> : null}
             <Table.Th>{t("project.stage")}</Table.Th>
             <Table.Th>{t("project.updated")}</Table.Th>
           </Table.Tr>
@@ -32,6 +41,7 @@ export function ProjectsList({ projects }: { projects: ProjectRow[] }) {
                 </Anchor>
               </Table.Td>
               <Table.Td>{localized(p)}</Table.Td>
+              {showCommittee ? <Table.Td>{p.committee?.code}</Table.Td> : null}
               <Table.Td>
                 <Badge variant="light">{t(`stages.${p.stage}`, { defaultValue: p.stage })}</Badge>
               </Table.Td>
@@ -42,6 +52,12 @@ export function ProjectsList({ projects }: { projects: ProjectRow[] }) {
       </Table>
     </Table.ScrollContainer>
   );
+}
+
+export function ProjectsList({ projects }: { projects: ProjectRow[] }) {
+  const { t } = useTranslation();
+  if (projects.length === 0) return <EmptyState title={t("committee.noProjects")} body={t("committee.noProjectsBody")} />;
+  return <ProjectsTable projects={projects} />;
 }
 
 export function CreateProjectForm() {
