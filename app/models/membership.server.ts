@@ -11,6 +11,16 @@ import type { Prisma } from "~/generated/prisma/client";
 
 const isLeader = (role: Role) => role === "CHAIR" || role === "SECRETARY";
 
+/** A membership of this committee (never of another one reached by id), or 404. */
+async function findMember(tx: Prisma.TransactionClient, committeeId: string, membershipId: string) {
+  const member = await tx.membership.findFirst({
+    where: { id: membershipId, committeeId },
+    select: { id: true, role: true, userId: true },
+  });
+  if (!member) throw new AppError("NOT_FOUND", "committee.memberNotFound");
+  return member;
+}
+
 /** Chairs and secretaries of the committee other than the one being changed. */
 async function leadersLeft(tx: Prisma.TransactionClient, committeeId: string, excludingMembershipId: string) {
   return tx.membership.count({
@@ -27,11 +37,7 @@ export async function changeMemberRole(options: {
   standing: CommitteeStanding;
 }): Promise<void> {
   const userId = await prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({
-      where: { id: options.membershipId, committeeId: options.committeeId },
-      select: { id: true, role: true, userId: true },
-    });
-    if (!member) throw new AppError("NOT_FOUND", "committee.memberNotFound");
+    const member = await findMember(tx, options.committeeId, options.membershipId);
     if (!canManageMember(options.standing, member.role) || !canAssignRole(options.standing, options.role)) {
       throw new AppError("FORBIDDEN", "committee.cannotAssignChair");
     }
@@ -62,11 +68,7 @@ export async function removeMember(options: {
   standing: CommitteeStanding;
 }): Promise<void> {
   const userId = await prisma.$transaction(async (tx) => {
-    const member = await tx.membership.findFirst({
-      where: { id: options.membershipId, committeeId: options.committeeId },
-      select: { id: true, role: true, userId: true },
-    });
-    if (!member) throw new AppError("NOT_FOUND", "committee.memberNotFound");
+    const member = await findMember(tx, options.committeeId, options.membershipId);
     if (!canManageMember(options.standing, member.role)) throw new AppError("FORBIDDEN", "committee.cannotAssignChair");
     if (isLeader(member.role) && (await leadersLeft(tx, options.committeeId, member.id)) === 0) {
       throw new AppError("CONFLICT", "committee.cannotRemoveLastChair");
