@@ -6,6 +6,7 @@ import { disconnectPrisma } from "~/utils/db.server";
 import { boot } from "./boot";
 import { CollabServer } from "./collab";
 import { createHttpApp } from "./http-app";
+import { startJobs } from "./jobs";
 import { exposeLiveDocuments } from "./live-documents";
 import { log } from "./log";
 import { RedisFanOut } from "./redis-fan-out";
@@ -47,6 +48,8 @@ async function main() {
     if (!vite) socket.destroy();
   });
 
+  const jobs = startJobs({ intervalMs: env.JOB_INTERVAL_MS });
+
   await new Promise<void>((resolve) => httpServer.listen(env.PORT, resolve));
   log.info(`listening on ${env.APP_URL} (port ${env.PORT}, ${env.NODE_ENV})`);
 
@@ -61,6 +64,7 @@ async function main() {
     forced.unref();
     // First, because the HTTP server's close waits for upgraded sockets too: closes the editors'
     // sockets (4503: they reconnect to the next process) and stores what they sent.
+    await jobs.stop();
     hideLiveDocuments();
     await collab.close();
     await fanOut?.close();

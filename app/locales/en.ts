@@ -1,4 +1,9 @@
-// English UI strings. zh-CN.ts must have exactly the same keys (a test checks).
+// English UI strings. zh-CN.ts must have exactly the same keys (a test checks). Larger features keep
+// their strings in a file of their own under en/ and zh-CN/.
+import approval from "~/locales/en/approval";
+import comments from "~/locales/en/comments";
+import history from "~/locales/en/history";
+
 const en = {
   app: { name: "Standards Studio", tagline: "Draft, comment, ballot and release standards together" },
   nav: {
@@ -248,6 +253,7 @@ const en = {
     emptyBody: "Editors, the secretary and the chair can freeze the current text as a named version.",
     readOnly: "Read-only",
     notFound: "This version does not exist in this project.",
+    restoreLocked: "The text cannot change now (the project's stage, an open comment period or its release forbids it); nothing was restored.",
     noDocument: "This project has no text yet.",
     invalidDocument: "One of the texts could not be read as a standard.",
     compareTitle: "Changes",
@@ -274,6 +280,13 @@ const en = {
     document: "Text of the standard",
     readOnly: "You can read this draft but not edit it.",
     readOnlyNow: "Editing is not available to you now (your role or the project's stage changed). You can keep reading.",
+    locked: {
+      released: "This standard has been released; its text can no longer change.",
+      abandoned: "This project was abandoned; its text can no longer change.",
+      commentPeriod: "A comment period is open: the text is frozen until it closes. Comments are welcome.",
+      stage: "The project's current stage does not allow editing the text.",
+      stageSecretariat: "In the project's current stage only the chair and the secretary edit the text.",
+    },
     save: {
       label: "Save state",
       saved: "Saved",
@@ -353,6 +366,9 @@ const en = {
       hint: "Enter or Esc to finish, Shift+Enter for a new line",
     },
   },
+  comments,
+  approval,
+  history,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

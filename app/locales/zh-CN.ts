@@ -1,5 +1,8 @@
 // 简体中文界面文字。键与 en.ts 完全一致（由测试检查）。
 import type { Messages } from "~/locales/en";
+import approval from "~/locales/zh-CN/approval";
+import comments from "~/locales/zh-CN/comments";
+import history from "~/locales/zh-CN/history";
 
 const zhCN: Messages = {
   app: { name: "标准工作室", tagline: "协同起草、征求意见、投票表决与发布标准" },
@@ -250,6 +253,7 @@ const zhCN: Messages = {
     emptyBody: "编辑、秘书和主任委员可将当前文本冻结为命名版本。",
     readOnly: "只读",
     notFound: "本项目中不存在该版本。",
+    restoreLocked: "当前文本不可修改（项目阶段、正在进行的征求意见或已发布），未恢复任何内容。",
     noDocument: "本项目尚无正文。",
     invalidDocument: "有一个文本无法按标准结构读取。",
     compareTitle: "修改对比",
@@ -276,6 +280,13 @@ const zhCN: Messages = {
     document: "标准正文",
     readOnly: "您可以阅读此草案，但无权编辑。",
     readOnlyNow: "您现在无法编辑（您的角色或项目阶段已变更），仍可继续阅读。",
+    locked: {
+      released: "本标准已发布，文本不可再修改。",
+      abandoned: "本项目已终止，文本不可再修改。",
+      commentPeriod: "征求意见期间文本冻结，截止后方可编辑。欢迎提出意见。",
+      stage: "项目当前阶段不允许编辑文本。",
+      stageSecretariat: "项目当前阶段仅主任委员和秘书可编辑文本。",
+    },
     save: {
       label: "保存状态",
       saved: "已保存",
@@ -355,6 +366,9 @@ const zhCN: Messages = {
       hint: "按 Enter 或 Esc 完成，Shift+Enter 换行",
     },
   },
+  comments,
+  approval,
+  history,
 };
 
 export default zhCN;

@@ -10,6 +10,9 @@ import { recordAudit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 import { liveDocuments } from "~/utils/live-documents.server";
+import { editingFacts } from "~/models/editing-lock.server";
+import { canEditText } from "~/policies/editing";
+import type { CommitteeStanding } from "~/policies/roles";
 
 export const versionSelect = {
   id: true,
@@ -102,9 +105,20 @@ export async function getVersion(projectId: string, versionId: string) {
   return version;
 }
 
-/** Brings an earlier text back as a new edit on top of the history, seen at once by live clients. */
-export async function restoreVersion(options: { projectId: string; versionId: string; actorId: string }) {
+/**
+ * Brings an earlier text back as a new edit on top of the history, seen at once by live clients.
+ * Refused, changing nothing, when the actor may not edit the text now (stage, comment period, release).
+ */
+export async function restoreVersion(options: {
+  projectId: string;
+  versionId: string;
+  actorId: string;
+  standing: CommitteeStanding;
+}) {
   const version = await getVersion(options.projectId, options.versionId);
+  const facts = await editingFacts(options.projectId);
+  if (!facts) throw new AppError("NOT_FOUND", "versions.notFound");
+  if (!canEditText(options.standing, facts)) throw new AppError("CONFLICT", "versions.restoreLocked");
   const target = schema.nodeFromJSON(version.content);
   await liveDocuments().applyServerEdit(
     version.documentId,

@@ -44,21 +44,45 @@ const all = (value: boolean, overrides: Partial<Row> = {}): Row => ({
   editDocument: value,
   createVersion: value,
   restoreVersion: value,
+  comment: value,
+  resolveComment: value,
+  disposeComment: value,
+  manageCommentPeriods: value,
+  importRegister: value,
+  proposeTransition: value,
+  openBallot: value,
+  vote: value,
+  decideTransition: value,
+  release: value,
   ...overrides,
 });
 const reader = all(false, { view: true, viewMembers: true, readDocument: true });
 
+const secretaryOnly = { proposeTransition: false, openBallot: false } as const;
+const chairOnly = { decideTransition: false, release: false } as const;
+const noGovernance = { ...secretaryOnly, ...chairOnly, vote: false } as const;
+
 const expected: Record<keyof typeof standings, Row> = {
-  siteAdmin: all(true),
-  orgAdmin: all(true),
-  CHAIR: all(true),
-  SECRETARY: all(true),
-  EDITOR: { ...reader, editDocument: true, createVersion: true, restoreVersion: true },
-  MEMBER: reader,
+  siteAdmin: all(true, noGovernance),
+  orgAdmin: all(true, noGovernance),
+  CHAIR: all(true, secretaryOnly),
+  SECRETARY: all(true, chairOnly),
+  EDITOR: {
+    ...reader,
+    editDocument: true,
+    createVersion: true,
+    restoreVersion: true,
+    comment: true,
+    resolveComment: true,
+    disposeComment: true,
+    vote: true,
+  },
+  MEMBER: { ...reader, comment: true, vote: true },
   OBSERVER: reader,
-  parentChair: all(true),
-  parentSecretary: all(true),
-  memberWithParentSecretary: all(true),
+  // Inherited offices act in sub-committees; voting needs a membership of the committee itself.
+  parentChair: all(true, { ...secretaryOnly, vote: false }),
+  parentSecretary: all(true, { ...chairOnly, vote: false }),
+  memberWithParentSecretary: all(true, chairOnly),
   outsider: all(false),
 };
 
@@ -111,7 +135,8 @@ describe("organization abilities", () => {
       expect(canInOrganization(c.standing, "view")).toBe(c.view);
       expect(canInOrganization(c.standing, "createCommittee")).toBe(c.manage);
       expect(canInOrganization(c.standing, "viewAllCommittees")).toBe(c.manage);
-      expect(Object.keys(organizationActions)).toEqual(["view", "createCommittee", "viewAllCommittees"]);
+      expect(canInOrganization(c.standing, "manageStageModels")).toBe(c.manage);
+      expect(Object.keys(organizationActions)).toEqual(["view", "createCommittee", "viewAllCommittees", "manageStageModels"]);
     });
   }
 });

@@ -13,6 +13,15 @@ const isInCommittee = (s: CommitteeStanding) => isAdministrator(s) || effectiveR
 const runsCommittee = (s: CommitteeStanding) => isAdministrator(s) || isOneOf(s, ["CHAIR", "SECRETARY"]);
 /** Those who write drafts. */
 const drafts = (s: CommitteeStanding) => isAdministrator(s) || isOneOf(s, ["CHAIR", "SECRETARY", "EDITOR"]);
+/** Members with a say on the text; observers only when a comment period invites them (decided by the model). */
+const comments = (s: CommitteeStanding) => isAdministrator(s) || isOneOf(s, ["CHAIR", "SECRETARY", "EDITOR", "MEMBER"]);
+/**
+ * Acts of governance belong to the office holders, never to administrators: an administrator can
+ * appoint a chair or secretary but not act as one.
+ */
+const holdsOffice = (office: Role) => (s: CommitteeStanding) => effectiveRole(s) === office;
+/** Votes are cast by members of this very committee; the ballot's list of eligible voters decides finally. */
+const mayVote = (s: CommitteeStanding) => s.role !== null && s.role !== "OBSERVER";
 
 export const committeeActions = {
   view: isInCommittee,
@@ -32,6 +41,16 @@ export const projectActions = {
   editDocument: drafts,
   createVersion: drafts,
   restoreVersion: drafts,
+  comment: comments,
+  resolveComment: drafts,
+  disposeComment: drafts,
+  manageCommentPeriods: runsCommittee,
+  importRegister: runsCommittee,
+  proposeTransition: holdsOffice("SECRETARY"),
+  openBallot: holdsOffice("SECRETARY"),
+  vote: mayVote,
+  decideTransition: holdsOffice("CHAIR"),
+  release: holdsOffice("CHAIR"),
 } as const;
 
 export type CommitteeAction = keyof typeof committeeActions;
@@ -65,6 +84,7 @@ export const organizationActions = {
   view: (s: OrganizationStanding) => s.isSiteAdmin || s.isOrgAdmin || s.hasAnyMembership,
   createCommittee: (s: OrganizationStanding) => s.isSiteAdmin || s.isOrgAdmin,
   viewAllCommittees: (s: OrganizationStanding) => s.isSiteAdmin || s.isOrgAdmin,
+  manageStageModels: (s: OrganizationStanding) => s.isSiteAdmin || s.isOrgAdmin,
 } as const;
 
 export type OrganizationAction = keyof typeof organizationActions;

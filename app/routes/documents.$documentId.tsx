@@ -2,7 +2,7 @@
 // before any script runs and for those who may only read; in the browser the editor takes over once
 // the document's live content has arrived. The same policy decides editing here and on the socket
 // (server/collab/authentication.ts), and the socket is what enforces it.
-import { Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import katexStyles from "katex/dist/katex.min.css?url";
@@ -11,8 +11,9 @@ import { useTranslation } from "react-i18next";
 import { StandardView } from "~/components/document/standard-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireProjectAccess } from "~/models/access.server";
-import { canOnProject } from "~/policies/committee";
 import { findDocumentProjectId, getDocumentForEditor } from "~/models/document.server";
+import { editingFacts } from "~/models/editing-lock.server";
+import { canEditText, editingLockReason } from "~/policies/editing";
 import { invariantResponse } from "~/utils/errors";
 import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
@@ -35,10 +36,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireProjectAccess(request, projectId, "readDocument");
   const document = await getDocumentForEditor(documentId);
   invariantResponse(document, "Not found", { status: 404 });
+  const facts = await editingFacts(projectId);
+  invariantResponse(facts, "Not found", { status: 404 });
   return {
     document,
     user: { id: user.id, name: user.name },
-    canEdit: canOnProject(access.standing, "editDocument"),
+    canEdit: canEditText(access.standing, facts),
+    lockReason: editingLockReason(facts),
   };
 }
 
@@ -49,7 +53,7 @@ function useHydrated(): boolean {
 }
 
 export default function DocumentPage() {
-  const { document, user, canEdit } = useLoaderData<typeof loader>();
+  const { document, user, canEdit, lockReason } = useLoaderData<typeof loader>();
   const { project } = document;
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -78,6 +82,11 @@ export default function DocumentPage() {
         </Title>
         <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
       </Group>
+      {lockReason ? (
+        <Alert color="gray" variant="light" data-testid="editing-lock">
+          {t(`editor.locked.${lockReason}`)}
+        </Alert>
+      ) : null}
       {hydrated ? (
         <Suspense fallback={preview}>
           <DocumentEditor

@@ -46,9 +46,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { ok: true, intent: input.intent, message: "versions.created", params: { label: input.label } };
     });
   }
-  const { user } = await requireProjectAccess(request, projectId, "restoreVersion");
+  const { user, standing } = await requireProjectAccess(request, projectId, "restoreVersion");
   return withAppErrors(input.intent, {}, async () => {
-    await restoreVersion({ projectId, versionId: input.versionId, actorId: user.id });
+    await restoreVersion({ projectId, versionId: input.versionId, actorId: user.id, standing });
     return { ok: true, intent: input.intent, message: "versions.restored" };
   });
 }

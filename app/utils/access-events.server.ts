@@ -1,5 +1,6 @@
-// "Someone's rights may have changed": emitted after a committed change to memberships (and later to
-// project stages), heard by the collaboration server, which re-evaluates its open connections at once.
+// "Someone's rights may have changed": emitted after a committed change to memberships, a project's
+// stage or editing lock (comment periods, releases), heard by the collaboration server, which
+// re-evaluates its open connections at once.
 //
 // The emitter lives on globalThis because the Remix build (where the routes emit) and the custom
 // server (where server/collab listens) are separate module graphs, each with its own copy of this

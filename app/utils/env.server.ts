@@ -17,6 +17,8 @@ const envSchema = z.object({
   DATA_DIR: z.string().default("./data"),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(["silent", "error", "info", "debug"]).default("info"),
+  // How often background jobs (comment periods ending, ballots closing, reminders) look for due work.
+  JOB_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string };

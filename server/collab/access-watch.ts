@@ -7,7 +7,7 @@ import type { Access, CollabLogger } from "./types";
 
 export type AccessWatcherOptions = {
   connections: () => Iterable<Connection>;
-  evaluate: (userId: string, committeeId: string) => Promise<Access | null>;
+  evaluate: (userId: string, documentId: string) => Promise<Access | null>;
   /** null: the connection may not read any more. */
   apply: (connection: Connection, access: Access | null) => void;
   /** The evaluation itself failed (the database is down): the connection must not keep stale rights. */
@@ -45,7 +45,7 @@ export class AccessWatcher {
   async reevaluate(connections: readonly Connection[]): Promise<void> {
     const groups = new Map<string, Connection[]>();
     for (const connection of connections) {
-      const key = `${connection.user.id}\u0000${connection.committeeId}`;
+      const key = `${connection.user.id}\u0000${connection.documentId}`;
       const group = groups.get(key);
       if (group) group.push(connection);
       else groups.set(key, [connection]);
@@ -53,10 +53,10 @@ export class AccessWatcher {
     await Promise.all(
       [...groups.values()].map(async (group) => {
         const generations = group.map((connection) => ++connection.accessGeneration);
-        const { user, committeeId } = group[0];
+        const { user, documentId } = group[0];
         let access: Access | null;
         try {
-          access = await this.options.evaluate(user.id, committeeId);
+          access = await this.options.evaluate(user.id, documentId);
         } catch (error) {
           this.options.logger.error(`collab: re-evaluating access of user ${user.id} failed; closing their connections`, error);
           group.forEach((connection) => this.options.fail(connection));

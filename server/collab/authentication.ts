@@ -4,7 +4,9 @@
 import type { IncomingMessage } from "node:http";
 import { closeCode } from "~/editor/collab-protocol";
 import { getCommitteeStanding } from "~/models/access.server";
+import { editingFacts } from "~/models/editing-lock.server";
 import { canOnProject } from "~/policies/committee";
+import { canEditText } from "~/policies/editing";
 import { prisma } from "~/utils/db.server";
 import { lookupSessionByToken, readSessionToken } from "~/utils/session.server";
 import type { Access, CollabUser } from "./types";
@@ -31,30 +33,40 @@ export async function authenticateUpgrade(
   if (session.status !== "ok") return reject(closeCode.unauthenticated, "session expired");
   const document = await prisma.document.findUnique({
     where: { id: documentId },
-    select: { project: { select: { committeeId: true } } },
+    select: { projectId: true, project: { select: { committeeId: true } } },
   });
   if (!document) return reject(closeCode.notFound, "no such document");
   const { user } = session;
   const committeeId = document.project.committeeId;
-  const access = await evaluateAccess(user, committeeId);
+  const access = await evaluateAccess(user, committeeId, document.projectId);
   if (!access) return reject(closeCode.forbidden, "no access to this document");
   return { ok: true, user: { id: user.id, name: user.name, isAdmin: user.isAdmin }, committeeId, access };
 }
 
-/** What the user may do with documents of the committee now; null when they may not even read. */
+/**
+ * What the user may do with the project's documents now; null when they may not even read. Editing
+ * also depends on the project: its stage, an open comment period, a release.
+ */
 export async function evaluateAccess(
   user: Pick<CollabUser, "id" | "isAdmin">,
   committeeId: string,
+  projectId: string,
 ): Promise<Access | null> {
   const found = await getCommitteeStanding(user, committeeId);
   if (!found || !canOnProject(found.standing, "readDocument")) return null;
-  return canOnProject(found.standing, "editDocument") ? "edit" : "read";
+  const facts = await editingFacts(projectId);
+  if (!facts) return null;
+  return canEditText(found.standing, facts) ? "edit" : "read";
 }
 
-/** Re-reads the user (an administrator flag may have changed too) and evaluates again. */
-export async function reevaluateAccess(userId: string, committeeId: string): Promise<Access | null> {
+/** Re-reads the user (an administrator flag may have changed too) and the document's project. */
+export async function reevaluateAccess(userId: string, documentId: string): Promise<Access | null> {
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
-  return user ? evaluateAccess(user, committeeId) : null;
+  const document = await prisma.document.findUnique({
+    where: { id: documentId },
+    select: { projectId: true, project: { select: { committeeId: true } } },
+  });
+  return user && document ? evaluateAccess(user, document.project.committeeId, document.projectId) : null;
 }
 
 /**

@@ -81,6 +81,33 @@ test("versions are immutable in the database", async () => {
   await expect(prisma.version.delete({ where: { id: version.id } })).rejects.toThrow(/immutable/);
 });
 
+const chair = { role: "CHAIR", inheritedRole: null, isOrgAdmin: false, isSiteAdmin: false } as const;
+
+test("restoring is refused, changing nothing, when the stage or a comment period freezes the text", async () => {
+  const { fixture, client } = await connectedEditor();
+  const version = await createVersion({ projectId: fixture.projectId, label: "Frozen", note: "", actorId: fixture.people.EDITOR.id });
+  client.doc.transact(() => typeInFirstParagraph(client.doc, "AFTER-VERSION "));
+  await waitFor(() => client.persistedAcks > 0, "stored");
+  const restore = () => restoreVersion({ projectId: fixture.projectId, versionId: version.id, actorId: fixture.people.CHAIR.id, standing: chair });
+
+  await prisma.project.update({ where: { id: fixture.projectId }, data: { editingPolicy: "NOBODY" } });
+  await expect(restore()).rejects.toMatchObject({ userMessageKey: "versions.restoreLocked" });
+
+  await prisma.project.update({ where: { id: fixture.projectId }, data: { editingPolicy: "DRAFTERS" } });
+  await prisma.commentPeriod.create({
+    data: {
+      projectId: fixture.projectId,
+      documentId: fixture.documentId,
+      title: "Enquiry",
+      closesAt: new Date(Date.now() + 86_400_000),
+      openedById: fixture.people.SECRETARY.id,
+    },
+  });
+  await expect(restore()).rejects.toMatchObject({ userMessageKey: "versions.restoreLocked" });
+  expect(textOf(client)).toContain("AFTER-VERSION");
+  expect(await prisma.auditEvent.count({ where: { projectId: fixture.projectId, type: "version.restored" } })).toBe(0);
+});
+
 test("restoring brings a connected client to the restored text, as a new edit", async () => {
   const { fixture, client } = await connectedEditor();
   client.doc.transact(() => typeInFirstParagraph(client.doc, "ORIGINAL "));
@@ -93,7 +120,7 @@ test("restoring brings a connected client to the restored text, as a new edit", 
   clients.push(other);
   await waitFor(() => other.synced && textOf(other).includes("LATER-EDIT"), "second client synced");
 
-  await restoreVersion({ projectId: fixture.projectId, versionId: version.id, actorId: fixture.people.CHAIR.id });
+  await restoreVersion({ projectId: fixture.projectId, versionId: version.id, actorId: fixture.people.CHAIR.id, standing: chair });
   await waitFor(() => !textOf(client).includes("LATER-EDIT") && !textOf(other).includes("LATER-EDIT"), "both clients restored");
   expect(textOf(client)).toContain("ORIGINAL");
   expect(textOf(client)).toBe(textOf(other));

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { closeCode } from "~/editor/collab-protocol";
 import { getCommitteeStanding } from "~/models/access.server";
 import { changeMemberRole, removeMember } from "~/models/membership.server";
+import { emitAccessChanged } from "~/utils/access-events.server";
 import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../../setup/test-database";
 import { CollabClient, updateMessage } from "./support/collab-client";
@@ -151,5 +152,39 @@ describe("rights changes reach open connections", () => {
     const stored = (await loadStoredDoc(fresh.documentId)).getText("test").toString();
     expect(stored).toContain("after-promotion;");
     expect(stored).toBe(chair.text.toString());
+  });
+
+  test("a stage that freezes the text, or a comment period, makes every editor read-only at once", async () => {
+    const fresh = await createCollabFixture();
+    fixture = fresh;
+    const editor = open(await cookieFor(fresh.people.EDITOR.id));
+    const chair = open(await cookieFor(fresh.people.CHAIR.id));
+    await waitFor(() => editor.synced && chair.synced, "sync");
+
+    await prisma.project.update({ where: { id: fresh.projectId }, data: { editingPolicy: "SECRETARIAT" } });
+    emitAccessChanged({ committeeId: fresh.committee.id });
+    await waitFor(() => editor.accessMessages.at(-1) === 1, "the editor's read-only message");
+    expect(chair.accessMessages.at(-1)).toBe(0);
+
+    const period = await prisma.commentPeriod.create({
+      data: {
+        projectId: fresh.projectId,
+        documentId: fresh.documentId,
+        title: "Enquiry",
+        closesAt: new Date(Date.now() + 86_400_000),
+        openedById: fresh.people.SECRETARY.id,
+      },
+    });
+    emitAccessChanged({ committeeId: fresh.committee.id });
+    await waitFor(() => chair.accessMessages.at(-1) === 1, "the chair's read-only message");
+    chair.insert("during-the-period;", 0);
+    await server.collab.flush();
+    await sleep(50);
+    expect((await loadStoredDoc(fresh.documentId)).getText("test").toString()).not.toContain("during-the-period");
+
+    await prisma.commentPeriod.update({ where: { id: period.id }, data: { closedAt: new Date() } });
+    await prisma.project.update({ where: { id: fresh.projectId }, data: { editingPolicy: "DRAFTERS" } });
+    emitAccessChanged({ committeeId: fresh.committee.id });
+    await waitFor(() => editor.accessMessages.at(-1) === 0 && chair.accessMessages.at(-1) === 0, "editable again");
   });
 });
