@@ -29,7 +29,7 @@ export const versionSelect = {
 async function mainDocument(projectId: string) {
   const document = await prisma.document.findFirst({
     where: { projectId, kind: "main" },
-    select: { id: true, content: true, project: { select: { stage: true } } },
+    select: { id: true, content: true },
   });
   if (!document) throw new AppError("NOT_FOUND", "versions.noDocument");
   return document;
@@ -51,23 +51,32 @@ export async function currentText(documentId: string, fallbackContent: unknown):
   return { state: encoded, content: fallbackContent };
 }
 
-export async function createVersion(options: { projectId: string; label: string; note: string; actorId: string }) {
+/**
+ * Freezes the current text as a named version. With `tx`, the version is written inside the caller's
+ * transaction (a stage transition freezes its version together with the stage change).
+ */
+export async function createVersion(
+  options: { projectId: string; label: string; note: string; actorId: string },
+  tx?: Prisma.TransactionClient,
+) {
   const document = await mainDocument(options.projectId);
   const { state, content } = await currentText(document.id, document.content);
   const print = await fingerprint(content);
-  return prisma.$transaction(async (tx) => {
+  const write = async (tx: Prisma.TransactionClient) => {
     const taken = await tx.version.findUnique({
       where: { projectId_label: { projectId: options.projectId, label: options.label } },
       select: { id: true },
     });
     if (taken) throw new AppError("CONFLICT", "versions.labelTaken");
+    // Read in the transaction: a stage transition may have just changed it.
+    const project = await tx.project.findUniqueOrThrow({ where: { id: options.projectId }, select: { stage: true } });
     const version = await tx.version.create({
       data: {
         projectId: options.projectId,
         documentId: document.id,
         label: options.label,
         note: options.note,
-        stage: document.project.stage,
+        stage: project.stage,
         yState: Uint8Array.from(state),
         content: content as Prisma.InputJsonObject,
         fingerprint: print,
@@ -82,7 +91,8 @@ export async function createVersion(options: { projectId: string; label: string;
       payload: { versionId: version.id, label: version.label, fingerprint: print },
     });
     return version;
-  });
+  };
+  return tx ? write(tx) : prisma.$transaction(write);
 }
 
 export async function listVersions(projectId: string) {
