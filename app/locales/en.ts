@@ -3,6 +3,7 @@
 import approval from "~/locales/en/approval";
 import comments from "~/locales/en/comments";
 import history from "~/locales/en/history";
+import redline from "~/locales/en/redline";
 
 const en = {
   app: { name: "Standards Studio", tagline: "Draft, comment, ballot and release standards together" },
@@ -369,6 +370,7 @@ const en = {
   comments,
   approval,
   history,
+  redline,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -3,6 +3,7 @@ import type { Messages } from "~/locales/en";
 import approval from "~/locales/zh-CN/approval";
 import comments from "~/locales/zh-CN/comments";
 import history from "~/locales/zh-CN/history";
+import redline from "~/locales/zh-CN/redline";
 
 const zhCN: Messages = {
   app: { name: "标准工作室", tagline: "协同起草、征求意见、投票表决与发布标准" },
@@ -369,6 +370,7 @@ const zhCN: Messages = {
   comments,
   approval,
   history,
+  redline,
 };
 
 export default zhCN;
