@@ -9,7 +9,9 @@ import { createHttpApp } from "./http-app";
 import { startJobs } from "./jobs";
 import { exposeLiveDocuments } from "./live-documents";
 import { log } from "./log";
+import { RedisAccessRelay } from "./redis-access-relay";
 import { RedisFanOut } from "./redis-fan-out";
+import { deliverRelayedAccessChange, setAccessRelay } from "~/utils/access-events.server";
 
 async function main() {
   const { env, embedded } = await boot();
@@ -38,6 +40,11 @@ async function main() {
       throw new Error(`REDIS_URL: cannot reach Redis at ${env.REDIS_URL} (${String(error)})`);
     });
     log.info("live updates fan out through Redis");
+  }
+  const accessRelay = env.REDIS_URL ? new RedisAccessRelay(env.REDIS_URL, deliverRelayedAccessChange) : undefined;
+  if (accessRelay) {
+    await accessRelay.ready();
+    setAccessRelay((change) => accessRelay.publish(change));
   }
   const collab = new CollabServer({ allowedOrigins: [new URL(env.APP_URL).origin], fanOut });
   const hideLiveDocuments = exposeLiveDocuments(collab);
@@ -68,6 +75,8 @@ async function main() {
     hideLiveDocuments();
     await collab.close();
     await fanOut?.close();
+    setAccessRelay(undefined);
+    await accessRelay?.close();
     await new Promise<void>((resolve) => {
       httpServer.close(() => resolve());
       httpServer.closeIdleConnections();

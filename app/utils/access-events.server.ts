@@ -19,6 +19,7 @@ export type AccessChangeListener = (change: AccessChange) => void;
 declare global {
   // `var` is how a global is declared to TypeScript; it is never assigned outside this module.
   var __studioAccessEvents: EventEmitter | undefined;
+  var __studioAccessRelay: ((change: AccessChange) => void) | undefined;
 }
 
 const EVENT = "access-changed";
@@ -36,6 +37,20 @@ function emitter(): EventEmitter {
 
 /** Call only after the transaction that changed the rights has committed. */
 export function emitAccessChanged(change: AccessChange): void {
+  emitter().emit(EVENT, { ...change });
+  globalThis.__studioAccessRelay?.({ ...change });
+}
+
+/**
+ * With several server processes (REDIS_URL), every change is also relayed to the others, whose
+ * open connections may be affected too (server/redis-access-relay.ts).
+ */
+export function setAccessRelay(relay: ((change: AccessChange) => void) | undefined): void {
+  globalThis.__studioAccessRelay = relay;
+}
+
+/** A change relayed from another process: heard here, not relayed again. */
+export function deliverRelayedAccessChange(change: AccessChange): void {
   emitter().emit(EVENT, { ...change });
 }
 
