@@ -213,3 +213,12 @@ export function insertCrossRef(target: string): Command {
     return true;
   };
 }
+
+export type FigureImage = { src: string; alt?: string; width: number | null; height: number | null };
+
+/** Inserts a figure showing an uploaded image, with an empty caption for its title. */
+export function insertFigure(image: FigureImage): Command {
+  return insertBlock(n.figure, sections, () =>
+    n.figure.create({ id: newId(), src: image.src, alt: image.alt ?? "", width: image.width, height: image.height }, n.caption.create()),
+  );
+}

@@ -31,6 +31,7 @@ import { useTranslation } from "react-i18next";
 import { schema } from "~/editor/schema";
 import { formatShortcut, TOOL_GROUPS, TOOLS, type ToolId } from "~/editor/view/tools";
 import { useEditorVersion, type EditorStore } from "./editor-store";
+import { FigureUploadButton } from "./figure-upload";
 
 const ICONS: Record<ToolId, Icon> = {
   undo: IconArrowBackUp,
@@ -127,6 +128,10 @@ export function EditorToolbar({ store, onCrossRef }: { store: EditorStore; onCro
             })}
           </Group>
         ))}
+        <Group gap={2} wrap="nowrap">
+          <Divider orientation="vertical" mx={4} />
+          <FigureUploadButton store={store} />
+        </Group>
       </Group>
     </Paper>
   );
