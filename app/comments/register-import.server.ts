@@ -17,6 +17,7 @@ import type { Cell, CellValue, Workbook, Worksheet } from "exceljs";
 import { columnLetter, isoColumns, isoFieldOfHeading, isoHeaderLabels, normalizeHeading, type IsoField } from "./register-iso-template";
 import type { RegisterRow } from "./register-types";
 import { parseCommentType, parseDisposition } from "./register-vocabulary";
+import commentsEn from "~/locales/en/comments";
 
 export const registerImportLimits = {
   /** Characters in one comment; the same limit applies to a proposed change. */
@@ -33,71 +34,15 @@ export const registerImportLimits = {
 } as const;
 
 /**
- * Every message the import can give, with the i18n key the UI translates. The English text is what
- * `message` carries; the zh-CN text is ready for app/locales (keys `register.import.*`).
+ * Every message the import can give: the i18n key the UI translates (the locale namespace `comments`,
+ * under `comments.register.import.*`) and, for logs and API clients, the English text.
  */
-export const registerImportMessages = {
-  "register.import.notXlsx": {
-    en: "This file is not an Excel workbook (.xlsx). Save it from Excel as “Excel Workbook (.xlsx)” and upload it again.",
-    "zh-CN": "该文件不是 Excel 工作簿（.xlsx）。请在 Excel 中另存为“Excel 工作簿（.xlsx）”后重新上传。",
-  },
-  "register.import.noHeader": {
-    en: "The ISO/IEC commenting template's column titles were not found. Keep the titles MB/NC, Clause/ Subclause, Type of comment and Comments in one row.",
-    "zh-CN": "未找到 ISO/IEC 意见模板的列标题。请在同一行保留 MB/NC、Clause/ Subclause、Type of comment 和 Comments 列标题。",
-  },
-  "register.import.empty": {
-    en: "The file has the template's columns but no comments.",
-    "zh-CN": "文件包含模板的列，但没有任何意见。",
-  },
-  "register.import.tooManyRows": {
-    en: "The file has more than 5,000 comments. Split it into several files.",
-    "zh-CN": "文件中的意见超过 5000 条，请拆分为多个文件。",
-  },
-  "register.import.organizationRequired": {
-    en: "Enter the member body or organization making the comment (MB/NC).",
-    "zh-CN": "请填写提出意见的成员体或单位（MB/NC）。",
-  },
-  "register.import.organizationTooLong": {
-    en: "The member body or organization may have at most 200 characters.",
-    "zh-CN": "成员体或单位名称最多 200 个字符。",
-  },
-  "register.import.clauseRequired": {
-    en: "Enter the clause number, such as 5.2 or A.1, or “General” for a comment on the whole document.",
-    "zh-CN": "请填写章条编号，如 5.2 或 A.1；针对全文的意见请填写“全文”或“General”。",
-  },
-  "register.import.badClause": {
-    en: "This is not a clause number. Use a number such as 5.2 or A.1, or “General” for a comment on the whole document.",
-    "zh-CN": "这不是章条编号。请填写如 5.2 或 A.1 的编号；针对全文的意见请填写“全文”或“General”。",
-  },
-  "register.import.unknownClause": {
-    en: "The document has no such clause. Check the clause number against the draft commented on.",
-    "zh-CN": "文件中没有该章条。请对照征求意见稿核对章条编号。",
-  },
-  "register.import.elementTooLong": {
-    en: "The paragraph, figure or table reference may have at most 200 characters.",
-    "zh-CN": "段、图、表编号最多 200 个字符。",
-  },
-  "register.import.badType": {
-    en: "The type of comment must be ge (general), te (technical) or ed (editorial).",
-    "zh-CN": "意见类型应为 ge（一般）、te（技术）或 ed（编辑）。",
-  },
-  "register.import.commentRequired": {
-    en: "Enter the comment.",
-    "zh-CN": "请填写意见内容。",
-  },
-  "register.import.commentTooLong": {
-    en: "A comment may have at most 10,000 characters.",
-    "zh-CN": "意见内容最多 10000 个字符。",
-  },
-  "register.import.proposedChangeTooLong": {
-    en: "A proposed change may have at most 10,000 characters.",
-    "zh-CN": "修改建议最多 10000 个字符。",
-  },
-  "register.import.badObservation": {
-    en: "Observations must start with Accepted, Accepted in principle, Not accepted or Noted (采纳, 部分采纳, 不采纳, 备注).",
-    "zh-CN": "处理意见应以“采纳”“部分采纳”“不采纳”或“备注”（Accepted、Accepted in principle、Not accepted、Noted）开头。",
-  },
-} as const satisfies Record<string, { en: string; "zh-CN": string }>;
+const importMessageTexts = commentsEn.register.import;
+type ImportMessageName = keyof typeof importMessageTexts;
+
+export const registerImportMessages = Object.fromEntries(
+  Object.entries(importMessageTexts).map(([name, en]) => [`register.import.${name}`, { en }]),
+) as { readonly [K in ImportMessageName as `register.import.${K}`]: { readonly en: string } };
 
 export type RegisterImportMessageKey = keyof typeof registerImportMessages;
 

@@ -10,6 +10,8 @@ export interface LiveDocuments {
   readState(documentId: string): Promise<Uint8Array | null>;
   /** Edits through the live document, so connected clients see it; resolves once stored. */
   applyServerEdit(documentId: string, edit: (doc: Y.Doc) => void, options: { userId: string | null }): Promise<void>;
+  /** Tells every open editor of the document, in every process, that its comments changed. */
+  commentsChanged?(documentId: string): void;
 }
 
 type Global = typeof globalThis & { __studioLiveDocuments?: LiveDocuments };
