@@ -1,4 +1,6 @@
 // Every background job, run by server/jobs.ts on an interval. Features add their job here.
+import { ballotRemindersJob } from "~/jobs/ballot-reminders.server";
+import { closeBallotsJob } from "~/jobs/close-ballots.server";
 import type { Job } from "~/jobs/types";
 
-export const jobs: Job[] = [];
+export const jobs: Job[] = [closeBallotsJob, ballotRemindersJob];
