@@ -14,6 +14,7 @@ export function exposeLiveDocuments(server: CollabServer, store = new DocumentSt
       return loaded ? Y.mergeUpdates(loaded.updates) : null;
     },
     applyServerEdit: (documentId, edit, options) => server.applyServerEdit(documentId, edit, options),
+    commentsChanged: (documentId) => server.commentsChanged(documentId),
   });
   return () => registerLiveDocuments(undefined);
 }

@@ -5,11 +5,11 @@
 import { Redis } from "ioredis";
 import type { FanOut, FanOutListener, FanOutMessage } from "./collab";
 
-const kinds = ["update", "awareness", "stored"] as const;
+const kinds = ["update", "awareness", "stored", "comments"] as const;
 const channelOf = (documentId: string) => `studio:collab:${documentId}`;
 
 export function encodeFanOutMessage(message: FanOutMessage, origin: string): Buffer {
-  const payload = message.kind === "stored" ? message.stateVector : message.update;
+  const payload = message.kind === "stored" ? message.stateVector : message.kind === "comments" ? new Uint8Array(0) : message.update;
   const originBytes = Buffer.from(origin, "utf8");
   const header = Buffer.from([kinds.indexOf(message.kind), originBytes.length]);
   return Buffer.concat([header, originBytes, Buffer.from(payload)]);
@@ -22,7 +22,8 @@ export function decodeFanOutMessage(data: Buffer): { message: FanOutMessage; ori
   if (!kind || data.length < 2 + originLength) return null;
   const origin = data.subarray(2, 2 + originLength).toString("utf8");
   const payload = new Uint8Array(data.subarray(2 + originLength));
-  const message: FanOutMessage = kind === "stored" ? { kind, stateVector: payload } : { kind, update: payload };
+  const message: FanOutMessage =
+    kind === "stored" ? { kind, stateVector: payload } : kind === "comments" ? { kind } : { kind, update: payload };
   return { message, origin };
 }
 

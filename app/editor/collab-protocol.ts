@@ -26,6 +26,11 @@ export const messageType = {
    * after connecting and again whenever it changes.
    */
   access: 101,
+  /**
+   * Server → client, no payload: the comments of this document changed (created, replied, edited,
+   * resolved, decided). The client fetches them again over HTTP, where access is checked.
+   */
+  commentsChanged: 102,
 } as const;
 
 /** WebSocket close codes, named so the client can tell the person what happened. */

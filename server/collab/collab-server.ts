@@ -158,6 +158,16 @@ export class CollabServer {
     await this.batcher.whenStored(documentId);
   }
 
+  /**
+   * Tells every open editor of the document, here and in other processes, that its comments changed
+   * (message 102); they fetch the comments again over HTTP.
+   */
+  commentsChanged(documentId: string): void {
+    const room = this.rooms.get(documentId);
+    if (room) room.announceCommentsChanged();
+    else this.fanOut.publish(documentId, { kind: "comments" }, this.id);
+  }
+
   /** Folds the document's log into a new snapshot now. */
   compact(documentId: string): Promise<CompactionResult> {
     return this.store.compact(documentId);

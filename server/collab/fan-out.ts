@@ -16,7 +16,9 @@ export type FanOutMessage =
    * The publisher's stored state vector after a commit, so every process can acknowledge to its own
    * clients the edits they received from clients of other processes.
    */
-  | { kind: "stored"; stateVector: Uint8Array };
+  | { kind: "stored"; stateVector: Uint8Array }
+  /** The document's comments changed: every process tells its clients (message 102). */
+  | { kind: "comments" };
 
 /** `origin` names the publishing server, so a subscriber can skip its own messages. */
 export type FanOutListener = (message: FanOutMessage, origin: string) => void;

@@ -380,6 +380,19 @@ export class Room implements MessageTarget {
     }
   }
 
+  /** Tells this room's connections, and through the fan-out every other process's, that comments changed. */
+  announceCommentsChanged(): void {
+    this.sendCommentsChanged();
+    this.options.fanOut.publish(this.documentId, { kind: "comments" }, this.options.serverId);
+  }
+
+  private sendCommentsChanged(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageType.commentsChanged);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) connection.send(message);
+  }
+
   private readonly onFanOut = (message: FanOutMessage, origin: string): void => {
     if (origin === this.options.serverId || this.destroyed) return;
     if (message.kind === "update") {
@@ -395,6 +408,10 @@ export class Room implements MessageTarget {
         }
       }
       if (advanced) this.schedulePersisted();
+      return;
+    }
+    if (message.kind === "comments") {
+      this.sendCommentsChanged();
       return;
     }
     // Remote clients' presence: already identity-checked by their server; marked as theirs so no

@@ -105,6 +105,7 @@ export class CollabSession implements EditorSession {
   private readonly provider: WebsocketProvider;
   private persistence: IndexeddbPersistence | null = null;
   private readonly listeners = new Listeners();
+  private readonly commentListeners = new Listeners();
   private readonly options: CollabSessionOptions;
 
   private connection: SessionState["connection"] = "connecting";
@@ -147,6 +148,9 @@ export class CollabSession implements EditorSession {
     this.provider.messageHandlers[messageType.access] = (_encoder, decoder) => {
       this.setEditable(decoding.readVarUint(decoder) === 0);
     };
+    this.provider.messageHandlers[messageType.commentsChanged] = () => {
+      this.commentListeners.notify();
+    };
 
     this.provider.on("status", ({ status }) => {
       this.connection = status;
@@ -180,6 +184,10 @@ export class CollabSession implements EditorSession {
 
   getPresence(): readonly PresenceUser[] {
     return this.presence;
+  }
+
+  onCommentsChanged(listener: () => void): () => void {
+    return this.commentListeners.add(listener);
   }
 
   destroy(): void {

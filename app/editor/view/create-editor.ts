@@ -27,6 +27,7 @@ import { numberingOf, numberingPlugin, numberingVersion } from "../plugins/numbe
 import { uniqueIds } from "../plugins/unique-ids";
 import { schema } from "../schema";
 import { findById } from "../structure";
+import { commentHighlights } from "./comment-highlights";
 import type { EditorSession } from "./editor-session";
 import { CrossRefRegistry, CrossRefView, type CrossRefLabels } from "./node-views/cross-ref";
 import { FormulaView, type FormulaLabels } from "./node-views/formula";
@@ -148,6 +149,7 @@ export function createEditor(options: CreateEditorOptions): EditorView {
       uniqueIds(),
       numberingPlugin(options.convention),
       crossRefRefresh,
+      commentHighlights(),
       pastePlugin(),
       dropCursor(),
       gapCursor(),

@@ -39,6 +39,8 @@ export interface EditorSession {
   subscribe(listener: () => void): () => void;
   getState(): SessionState;
   getPresence(): readonly PresenceUser[];
+  /** Called when the server says the document's comments changed (message 102); absent offline. */
+  onCommentsChanged?(listener: () => void): () => void;
   destroy(): void;
 }
 
