@@ -45,6 +45,8 @@ export type CollabServerOptions = {
   allowedOrigins?: string[];
   /** Follow access events (on by default). */
   watchAccess?: boolean;
+  /** The clock of edit sessions (tests move it); Date.now by default. */
+  now?: () => number;
 };
 
 export const defaultLimits: CollabLimits = {
@@ -101,6 +103,7 @@ export class CollabServer {
       windowMs: options.batchWindowMs ?? 50,
       onStored: (documentId, rows) => this.onStored(documentId, rows),
       onDocumentGone: (documentId) => this.rooms.get(documentId)?.closeAll(closeCode.notFound, "document deleted"),
+      now: options.now,
     });
     this.rooms = new RoomRegistry({
       load: (documentId) => this.loadRoom(documentId),

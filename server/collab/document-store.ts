@@ -9,11 +9,18 @@
 // compaction waits for every append that already holds the lock and blocks new ones until it
 // commits, so every id at or below the mark it writes is committed and folded, and every later row
 // gets a larger id. (FOR KEY SHARE does not conflict with ordinary updates of the row.)
+//
+// The same statement records who edited what (EditSession, see edit-sessions.ts): each person's
+// activity in the batch extends their latest session of the document if it ended less than
+// SESSION_GAP_MS before, else starts a new one. Data-modifying CTEs all run on one snapshot, so the
+// "extend" and "start" branches are decided once, from the same read, and exactly one applies.
+import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { contentFromYDoc, yDocFromContent } from "./document-content";
+import { SESSION_GAP_MS, type SessionActivity } from "./edit-sessions";
 
 export type LoadedDocument = {
   documentId: string;
@@ -35,7 +42,7 @@ export type CompactionResult = { foldedRows: number; lastUpdateId: bigint };
 
 /** The part of the store the batcher needs; tests wrap it to make stores fail. */
 export interface UpdateLog {
-  append(batches: ReadonlyMap<string, readonly UpdateRow[]>): Promise<AppendResult>;
+  append(batches: ReadonlyMap<string, readonly UpdateRow[]>, sessions?: readonly SessionActivity[]): Promise<AppendResult>;
 }
 
 const lockedRows = z.array(z.object({ id: z.string() }));
@@ -76,7 +83,7 @@ export class DocumentStore implements UpdateLog {
    * Appends rows for several documents in one transaction. Rows of documents that no longer exist
    * are reported, not written, so one deleted document cannot fail the batch of all the others.
    */
-  async append(batches: ReadonlyMap<string, readonly UpdateRow[]>): Promise<AppendResult> {
+  async append(batches: ReadonlyMap<string, readonly UpdateRow[]>, sessions: readonly SessionActivity[] = []): Promise<AppendResult> {
     const documentIds = [...batches.keys()].sort();
     if (documentIds.length === 0) return { missingDocumentIds: [] };
     const values: Prisma.Sql[] = [];
@@ -98,7 +105,7 @@ export class DocumentStore implements UpdateLog {
           FROM (VALUES ${Prisma.join(values)}) AS v (document_id, data, user_id)
           JOIN locked ON locked.id = v.document_id
           RETURNING 1
-        )
+        )${sessions.length > 0 ? sessionStatements(sessions) : Prisma.empty}
         SELECT id FROM locked`,
     );
     const present = new Set(locked.map((row) => row.id));
@@ -181,6 +188,44 @@ export class DocumentStore implements UpdateLog {
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 30_000, maxWait: 10_000 },
     );
   }
+}
+
+/**
+ * CTEs that record a batch's activity (appended to the WITH of append): extend each person's latest
+ * session that ended within SESSION_GAP_MS before this activity began, or start a new one. Clause ids
+ * keep the order first touched. Times travel as ISO strings read as UTC, as Prisma stores DateTime.
+ */
+function sessionStatements(sessions: readonly SessionActivity[]): Prisma.Sql {
+  const rows = sessions.map(
+    (s) =>
+      Prisma.sql`(${randomUUID()}::text, ${s.documentId}::text, ${s.userId}::text, ${s.clauseIds}::text[], ${s.updates}::int,
+        (${s.startedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), (${s.endedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
+  );
+  const gap = `${Math.round(SESSION_GAP_MS / 1000)} seconds`;
+  return Prisma.sql`, activity AS (
+          SELECT a.* FROM (VALUES ${Prisma.join(rows)}) AS a (new_id, document_id, user_id, clause_ids, updates, started_at, ended_at)
+          JOIN locked ON locked.id = a.document_id
+        ), latest AS (
+          SELECT DISTINCT ON (a.document_id, a.user_id) e.id, a.document_id, a.user_id
+          FROM activity a
+          JOIN "EditSession" e ON e."documentId" = a.document_id AND e."userId" = a.user_id
+          WHERE e."endedAt" >= a.started_at - ${gap}::interval
+          ORDER BY a.document_id, a.user_id, e."endedAt" DESC
+        ), extended AS (
+          UPDATE "EditSession" e SET
+            "endedAt" = GREATEST(e."endedAt", a.ended_at),
+            "clauseIds" = e."clauseIds" || ARRAY(SELECT c FROM unnest(a.clause_ids) WITH ORDINALITY AS t (c, n) WHERE c <> ALL (e."clauseIds") ORDER BY n),
+            "updates" = e."updates" + a.updates
+          FROM latest l JOIN activity a ON a.document_id = l.document_id AND a.user_id = l.user_id
+          WHERE e.id = l.id
+          RETURNING 1
+        ), started AS (
+          INSERT INTO "EditSession" ("id", "documentId", "userId", "startedAt", "endedAt", "clauseIds", "updates")
+          SELECT a.new_id, a.document_id, a.user_id, a.started_at, a.ended_at, a.clause_ids, a.updates
+          FROM activity a
+          WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.document_id = a.document_id AND l.user_id = a.user_id)
+          RETURNING 1
+        )`;
 }
 
 /**

@@ -17,6 +17,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { messageType } from "~/editor/collab-protocol";
 import { Connection } from "./connection";
+import { touchedElementIds } from "./edit-sessions";
 import type { FanOut, FanOutMessage } from "./fan-out";
 import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
 import { receiveMessage, type MessageTarget } from "./message-receiver";
@@ -282,7 +283,7 @@ export class Room implements MessageTarget {
     return encoding.toUint8Array(encoder);
   }
 
-  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
     if (origin instanceof FanOutOrigin) {
       // Stored by the process whose client made it; here it is only shown.
       this.queueBroadcast(update, null, false);
@@ -290,7 +291,8 @@ export class Room implements MessageTarget {
     }
     const userId =
       origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
-    this.options.batcher.enqueue(this.documentId, userId, update);
+    // What the edit touched, for the history's edit sessions (only people's edits are recorded).
+    this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
     this.queueBroadcast(update, origin instanceof Connection ? origin : null, true);
   };
 

@@ -5,11 +5,24 @@
 // is committed, so "stored through n" always means every update numbered up to n is in PostgreSQL;
 // rooms acknowledge to clients only from that. A failed store is logged and retried with backoff, its
 // updates stay queued in order, and nothing is acknowledged until it succeeds.
+//
+// Each update also carries the named elements it touched (edit-sessions.ts); the batch's activity per
+// user and document is written in the same statement as its rows, for the history page.
 import * as Y from "yjs";
 import type { UpdateLog, UpdateRow } from "./document-store";
+import { ActivityAccumulator, type SessionActivity } from "./edit-sessions";
 import type { CollabLogger } from "./types";
 
-type PendingUpdate = { seq: number; userId: string | null; update: Uint8Array; queuedAt: number };
+type PendingUpdate = {
+  seq: number;
+  userId: string | null;
+  update: Uint8Array;
+  queuedAt: number;
+  /** Ids of the named elements the update touched. */
+  touched: readonly string[];
+  /** When it was accepted, by the sessions' clock. */
+  at: number;
+};
 
 class DocumentQueue {
   pending: PendingUpdate[] = [];
@@ -31,6 +44,8 @@ export type UpdateBatcherOptions = {
   onDocumentGone: (documentId: string) => void;
   retryInitialMs?: number;
   retryMaxMs?: number;
+  /** The clock of edit sessions (tests move it); Date.now by default. */
+  now?: () => number;
 };
 
 export class UpdateBatcher {
@@ -43,10 +58,11 @@ export class UpdateBatcher {
   constructor(private readonly options: UpdateBatcherOptions) {}
 
   /** Queues an accepted update; returns its sequence number within the document. */
-  enqueue(documentId: string, userId: string | null, update: Uint8Array): number {
+  enqueue(documentId: string, userId: string | null, update: Uint8Array, touched: readonly string[] = []): number {
     const queue = this.queue(documentId);
     const seq = ++queue.lastSeq;
-    queue.pending.push({ seq, userId, update, queuedAt: Date.now() });
+    const at = this.options.now?.() ?? Date.now();
+    queue.pending.push({ seq, userId, update, queuedAt: Date.now(), touched, at });
     this.schedule(Date.now() + this.options.windowMs);
     return seq;
   }
@@ -163,8 +179,12 @@ export class UpdateBatcher {
 
   private async write(taken: Map<string, PendingUpdate[]>): Promise<void> {
     const batches = new Map<string, UpdateRow[]>();
-    for (const [documentId, updates] of taken) batches.set(documentId, rowsByUser(updates));
-    const { missingDocumentIds } = await this.options.log.append(batches);
+    const sessions: SessionActivity[] = [];
+    for (const [documentId, updates] of taken) {
+      batches.set(documentId, rowsByUser(updates));
+      sessions.push(...activityOf(documentId, updates));
+    }
+    const { missingDocumentIds } = await this.options.log.append(batches, sessions);
     const missing = new Set(missingDocumentIds);
     for (const [documentId, updates] of taken) {
       const queue = this.queue(documentId);
@@ -207,6 +227,12 @@ export class UpdateBatcher {
     queue.waiters = queue.waiters.filter((w) => w.seq > queue.storedSeq);
     for (const waiter of ready) waiter.resolve();
   }
+}
+
+function activityOf(documentId: string, updates: readonly PendingUpdate[]): SessionActivity[] {
+  const accumulator = new ActivityAccumulator();
+  for (const { userId, touched, at } of updates) accumulator.add(userId, touched, at);
+  return accumulator.activities(documentId);
 }
 
 /** One row per user: their updates of this batch merged, in acceptance order. */

@@ -79,7 +79,7 @@ test("an editor uploads a PNG: stored with its SHA-256, audited, and served back
 
   // A member who may only read fetches it, with the sniffed type, nosniff and the hash as ETag.
   const memberCookie = await sessionCookieFor(staffed.people.MEMBER.id);
-  const served = await fileLoader({ request: getRequest(`/files/${assetId}`, memberCookie), params: { assetId }, context: {} });
+  const served = await fileLoader({ request: getRequest(`/files/${assetId}`, memberCookie), params: { assetId }, context: { cspNonce: "test" } });
   expect(served).toBeInstanceOf(Response);
   const response = served as Response;
   expect(response.status).toBe(200);
@@ -93,7 +93,7 @@ test("an editor uploads a PNG: stored with its SHA-256, audited, and served back
   const revalidated = (await fileLoader({
     request: new Request(`http://test.local/files/${assetId}`, { headers: { Cookie: memberCookie, "If-None-Match": `"${sha256}"` } }),
     params: { assetId },
-    context: {},
+    context: { cspNonce: "test" },
   })) as Response;
   expect(revalidated.status).toBe(304);
 });
