@@ -2,7 +2,7 @@
 // what the viewer may do; POST performs one comment action (intent). A resource route (no page):
 // every answer is JSON, and the same guard as the editor comes first (404 for those who cannot read).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { commentActionSchema } from "~/comments/comment-form";
+import { commentActionSchema, type CommentActionInput } from "~/comments/comment-form";
 import { mayComment, mayDispose } from "~/comments/comment-rules";
 import { requireProjectAccess } from "~/models/access.server";
 import {
@@ -55,8 +55,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   const parsed = commentActionSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidForm(intent, parsed.error);
+  if (!parsed.success) return asJson(invalidForm(intent, parsed.error));
   const input = parsed.data;
+  return asJson(await performAction(actor, input));
+}
+
+/** A resource route answers with a Response: the action result as JSON, with its status. */
+function asJson(result: { data: unknown; init: ResponseInit | null }): Response {
+  return Response.json(result.data, { status: result.init?.status ?? 200 });
+}
+
+function performAction(actor: CommentActor, input: CommentActionInput) {
   return withAppErrors(input.intent, {}, async () => {
     switch (input.intent) {
       case "create": {

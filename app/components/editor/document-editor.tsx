@@ -35,6 +35,7 @@ export default function DocumentEditor({ documentId, userId, userName, canEdit, 
       convention={convention}
       preview={preview}
       signInUrl={`/login?${new URLSearchParams({ redirectTo: here }).toString()}`}
+      comments={{ documentId, initialCommentId: new URLSearchParams(window.location.search).get("comment") }}
     />
   );
 }

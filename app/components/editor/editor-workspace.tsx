@@ -9,6 +9,7 @@ import type { Convention } from "~/editor/numbering";
 import type { CloseReason } from "~/editor/view/close-reason";
 import { createEditor } from "~/editor/view/create-editor";
 import type { EditorSession } from "~/editor/view/editor-session";
+import { CommentMargin } from "~/components/comments/comment-margin";
 import { CrossRefPicker } from "./cross-ref-picker";
 import { EditorStore } from "./editor-store";
 import { EditorToolbar } from "./editor-toolbar";
@@ -26,6 +27,8 @@ export interface EditorWorkspaceProps {
   signInUrl?: string;
   /** Lets a benchmark time the first render and every change. */
   onEditorChange?: () => void;
+  /** Shows the comment margin of this document (the live editor; not the benchmark). */
+  comments?: { documentId: string; initialCommentId?: string | null };
 }
 
 function ClosedNotice({ reason, signInUrl }: { reason: CloseReason; signInUrl?: string }) {
@@ -49,7 +52,7 @@ function ClosedNotice({ reason, signInUrl }: { reason: CloseReason; signInUrl?: 
   );
 }
 
-export function EditorWorkspace({ session, convention, preview, signInUrl, onEditorChange }: EditorWorkspaceProps) {
+export function EditorWorkspace({ session, convention, preview, signInUrl, onEditorChange, comments }: EditorWorkspaceProps) {
   const { t } = useTranslation();
   const subscribe = useCallback((listener: () => void) => session.subscribe(listener), [session]);
   const getState = useCallback(() => session.getState(), [session]);
@@ -124,7 +127,11 @@ export function EditorWorkspace({ session, convention, preview, signInUrl, onEdi
   ) : null;
 
   return (
-    <div className="studio-editor-layout" data-testid="editor-workspace" data-ready={viewReady}>
+    <div
+      className={comments ? "studio-editor-layout studio-editor-layout--comments" : "studio-editor-layout"}
+      data-testid="editor-workspace"
+      data-ready={viewReady}
+    >
       <aside className="studio-editor-aside">{viewReady ? <OutlinePanel store={store} /> : null}</aside>
       <div className="studio-editor-main">
         <div className="studio-editor-bar">
@@ -140,6 +147,11 @@ export function EditorWorkspace({ session, convention, preview, signInUrl, onEdi
         {viewReady ? null : preview}
         <div ref={mountRef} className="standard-view studio-editor" hidden={!viewReady} data-testid="editor" />
       </div>
+      {comments ? (
+        <aside className="studio-editor-comments">
+          {viewReady ? <CommentMargin store={store} session={session} documentId={comments.documentId} initialCommentId={comments.initialCommentId} /> : null}
+        </aside>
+      ) : null}
       {viewReady ? <CrossRefPicker store={store} opened={pickerOpen} onClose={() => setPickerOpen(false)} /> : null}
     </div>
   );

@@ -54,7 +54,15 @@ async function cookieOf(userId: string): Promise<string> {
 /** POSTs one comment action as this person; answers { status, body }. */
 export async function commentAs(userId: string, documentId: string, fields: Record<string, string>) {
   const cookie = await cookieOf(userId);
-  return call(commentsAction, formRequest(`/documents/${documentId}/comments`, fields, cookie), { documentId });
+  const result = await call(commentsAction, formRequest(`/documents/${documentId}/comments`, fields, cookie), { documentId });
+  // The route answers JSON; a guard's refusal is plain text.
+  let body: unknown = result.body;
+  try {
+    body = JSON.parse(String(result.body));
+  } catch {
+    // not JSON: keep the text
+  }
+  return { ...result, body };
 }
 
 export async function listAs(userId: string, documentId: string) {
