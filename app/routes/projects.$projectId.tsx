@@ -88,6 +88,9 @@ export default function ProjectPage() {
                 <Button component={Link} to={`/projects/${project.id}/versions`} size="xs" variant="default">
                   {t("versions.title")}
                 </Button>
+                <Button component={Link} to={`/projects/${project.id}/history`} size="xs" variant="default">
+                  {t("history.title")}
+                </Button>
                 <Button component={Link} to={`/documents/${main.id}`} size="xs" variant="light">
                   {t("editor.open")}
                 </Button>

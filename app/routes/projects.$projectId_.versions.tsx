@@ -71,6 +71,9 @@ export default function VersionsPage() {
           {t("versions.title")}
         </Title>
         <Text c="dimmed">{t("versions.lead")}</Text>
+        <Anchor component={Link} to={`/projects/${project.id}/history`} size="sm">
+          {t("history.title")} →
+        </Anchor>
       </div>
       <ActionNotice />
       {can.create ? (

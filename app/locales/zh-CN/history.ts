@@ -2,6 +2,38 @@ import type { Messages } from "~/locales/en";
 
 const history: Messages["history"] = {
   title: "历史",
+  lead: "各版本，以及版本之间谁编辑了正文的哪些部分。章条编号以当前文本为准。",
+  versionsLink: "版本",
+  emptyTitle: "暂无历史",
+  emptyBody: "在在线编辑器中的修改和命名的版本会显示在这里。",
+  version: {
+    title: "版本“{{label}}”",
+    madeBy: "{{name}}，{{date}}",
+    read: "阅读",
+    redline: "自 {{label}} 以来的修改",
+    fingerprint: "指纹",
+  },
+  edited: "{{people}}{{when}}编辑了{{parts}}",
+  editedText: "{{people}}{{when}}编辑了正文",
+  when: {
+    today: { morning: "今天上午", afternoon: "今天下午", evening: "今天晚上" },
+    yesterday: { morning: "昨天上午", afternoon: "昨天下午", evening: "昨天晚上" },
+    other: { morning: "{{date}}上午", afternoon: "{{date}}下午", evening: "{{date}}晚上" },
+  },
+  part: {
+    annex: "附录 {{number}}",
+    foreword: "前言",
+    introduction: "引言",
+    bibliography: "参考文献",
+    deleted_one: "一个已删除的章条",
+    deleted_other: "{{count}} 个已删除的章条",
+    more_one: "另外 {{count}} 处",
+    more_other: "另外 {{count}} 处",
+  },
+  and: "和",
+  session: "{{name}}，{{from}}–{{to}}：{{count}} 次修改",
+  older_one: "另有 {{count}} 次较早的编辑未显示。",
+  older_other: "另有 {{count}} 次较早的编辑未显示。",
   figures: {
     button: "图",
     buttonHint: "插入图：PNG、JPEG、GIF 或 WebP，不超过 {{limit}}",
