@@ -7,6 +7,8 @@ import { StandardView } from "~/components/document/standard-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireProjectAccess } from "~/models/access.server";
 import { getProject } from "~/models/project.server";
+import { projectStageContext } from "~/models/stage-model.server";
+import { useStageName } from "~/components/approval/stage-name";
 import { invariantResponse } from "~/utils/errors";
 import { useFormatDate, useLocalized } from "~/utils/localized";
 
@@ -20,12 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProjectAccess(request, params.projectId ?? "", "readDocument");
   const project = await getProject(params.projectId ?? "");
   invariantResponse(project, "Not found", { status: 404 });
-  return { project };
+  const { model } = await projectStageContext(project.id);
+  const stage = model.definition.stages.find((s) => s.key === project.stage) ?? null;
+  return { project, stage };
 }
 
 export default function ProjectPage() {
-  const { project } = useLoaderData<typeof loader>();
+  const { project, stage } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const stageName = useStageName();
   const localized = useLocalized();
   const formatDate = useFormatDate();
   const main = project.documents.find((d) => d.kind === "main");
@@ -44,7 +49,7 @@ export default function ProjectPage() {
       <div>
         <Group gap="sm">
           <Badge variant="outline">{project.reference}</Badge>
-          <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
+          <Badge variant="light" data-testid="project-stage">{stageName(stage, project.stage)}</Badge>
         </Group>
         <Title order={1} mt={6}>
           {project.titleZh}
@@ -60,7 +65,11 @@ export default function ProjectPage() {
               {project.committee.code} {localized(project.committee)}
             </Anchor>
           </Field>
-          <Field label={t("project.stage")}>{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Field>
+          <Field label={t("project.stage")}>
+            <Anchor component={Link} to={`/projects/${project.id}/stage`}>
+              {stageName(stage, project.stage)}
+            </Anchor>
+          </Field>
           <Field label={t("project.convention")}>{t(`conventions.${project.convention}`)}</Field>
           <Field label={t("project.standardNumber")}>{project.standardNumber ?? t("project.notAssigned")}</Field>
         </SimpleGrid>
@@ -85,6 +94,9 @@ export default function ProjectPage() {
                 {t("project.mainText")} · {t("project.readOnlyPreview")}
               </Text>
               <Group gap="xs">
+                <Button component={Link} to={`/projects/${project.id}/stage`} size="xs" variant="default">
+                  {t("approval.stage.link")}
+                </Button>
                 <Button component={Link} to={`/projects/${project.id}/versions`} size="xs" variant="default">
                   {t("versions.title")}
                 </Button>
