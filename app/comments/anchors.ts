@@ -34,8 +34,21 @@ export type EncodedAnchor = { start: string; end: string };
 /** The anchor of the range from..to of the document bound to `fragment`. */
 export function encodeAnchor(fragment: Y.XmlFragment, mapping: YMapping, from: number, to: number): EncodedAnchor {
   const start: Y.RelativePosition = absolutePositionToRelativePosition(from, fragment, mapping);
-  const end: Y.RelativePosition = absolutePositionToRelativePosition(to, fragment, mapping);
-  return { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(end)) };
+  return { start: toBase64(Y.encodeRelativePosition(start)), end: toBase64(Y.encodeRelativePosition(endPosition(fragment, mapping, from, to))) };
+}
+
+/**
+ * The end names the range's last character and sticks to its right side (assoc -1), rather than
+ * naming the character after the range. So text typed just after the range stays outside it, and
+ * when every character of the range is deleted both ends land on the same spot (the anchor is lost)
+ * even if someone types there afterwards — Yjs places new text after deleted characters.
+ */
+function endPosition(fragment: Y.XmlFragment, mapping: YMapping, from: number, to: number): Y.RelativePosition {
+  if (to > from) {
+    const last: Y.RelativePosition = absolutePositionToRelativePosition(to - 1, fragment, mapping);
+    if (last.item !== null) return new Y.RelativePosition(last.type, last.tname, last.item, -1);
+  }
+  return absolutePositionToRelativePosition(to, fragment, mapping);
 }
 
 /** Decodes an anchor end sent by a client; null when it is not a relative position. */
