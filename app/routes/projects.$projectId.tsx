@@ -103,6 +103,12 @@ export default function ProjectPage() {
                 <Button component={Link} to={`/projects/${project.id}/history`} size="xs" variant="default">
                   {t("history.title")}
                 </Button>
+                <Button component={Link} to={`/projects/${project.id}/register`} size="xs" variant="default" data-testid="project-register-link">
+                  {t("comments.register.title")}
+                </Button>
+                <Button component={Link} to={`/projects/${project.id}/comment-periods`} size="xs" variant="default">
+                  {t("comments.periods.title")}
+                </Button>
                 <Button component={Link} to={`/documents/${main.id}`} size="xs" variant="light">
                   {t("editor.open")}
                 </Button>
