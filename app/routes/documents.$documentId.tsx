@@ -81,6 +81,9 @@ export default function DocumentPage() {
           {localized(project)}
         </Title>
         <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
+        <Anchor component={Link} to={`/projects/${project.id}/register`} size="sm" data-testid="editor-register-link">
+          {t("comments.register.title")}
+        </Anchor>
       </Group>
       {lockReason ? (
         <Alert color="gray" variant="light" data-testid="editing-lock">
