@@ -104,3 +104,41 @@ export async function getProjectHistory(projectId: string) {
   }));
   return { project, versions, sessions, parts: [...parts.values()], olderSessions: Math.max(0, total - rows.length) };
 }
+
+/**
+ * The comments made on a version (a comment period's frozen text, or a vote's), oldest first, with
+ * replies under their comment. Clause numbers are those of the version's own text, the text the
+ * comments were made on.
+ */
+export async function listVersionComments(version: { id: string; documentId: string; content: unknown }, convention: Convention) {
+  const rows = await prisma.comment.findMany({
+    // The version was found within its project (getVersion); its document keeps the scope.
+    where: { versionId: version.id, documentId: version.documentId },
+    orderBy: { createdAt: "asc" },
+    select: {
+      id: true,
+      parentId: true,
+      authorId: true,
+      organization: true,
+      clauseId: true,
+      quote: true,
+      type: true,
+      body: true,
+      proposedChange: true,
+      status: true,
+      createdAt: true,
+      disposition: { select: { decision: true, reason: true } },
+    },
+  });
+  const authors = await prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, name: true } });
+  const names = new Map(authors.map((a) => [a.id, a.name]));
+  const numbered = partsOf(version.content, convention);
+  const clauseLabel = (clauseId: string | null) => {
+    if (clauseId === null) return { kind: "general" as const, number: "" };
+    const part = numbered.get(clauseId);
+    return part ? { kind: part.kind, number: part.number } : { kind: "deleted" as const, number: "" };
+  };
+  const comments = rows.map((row) => ({ ...row, author: names.get(row.authorId) ?? "—", clause: clauseLabel(row.clauseId) }));
+  const top = comments.filter((c) => c.parentId === null || !comments.some((p) => p.id === c.parentId));
+  return top.map((comment) => ({ ...comment, replies: comments.filter((reply) => reply.parentId === comment.id) }));
+}

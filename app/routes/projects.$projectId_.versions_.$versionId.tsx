@@ -5,7 +5,9 @@ import katexStyles from "katex/dist/katex.min.css?url";
 import { useTranslation } from "react-i18next";
 import { StandardView } from "~/components/document/standard-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { VersionComments } from "~/components/history/version-comments";
 import { requireProjectAccess } from "~/models/access.server";
+import { listVersionComments } from "~/models/history.server";
 import { getProject } from "~/models/project.server";
 import { getVersion, listVersions } from "~/models/version.server";
 import { AppError, invariantResponse } from "~/utils/errors";
@@ -26,7 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const versions = await listVersions(projectId);
   const index = versions.findIndex((v) => v.id === version.id);
+  const comments = await listVersionComments(version, project.convention);
   return {
+    comments,
     project: { id: project.id, reference: project.reference, convention: project.convention },
     version,
     previous: index > 0 ? versions[index - 1] ?? null : null,
@@ -35,14 +39,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function VersionPage() {
-  const { project, version, previous, createdBy } = useLoaderData<typeof loader>();
+  const { project, version, previous, createdBy, comments } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const format = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" });
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/projects/${project.id}/versions`} size="sm">
-        ← {t("versions.title")}
-      </Anchor>
+      <Group gap="md">
+        <Anchor component={Link} to={`/projects/${project.id}/versions`} size="sm">
+          ← {t("versions.title")}
+        </Anchor>
+        <Anchor component={Link} to={`/projects/${project.id}/history`} size="sm">
+          {t("history.versionComments.history")}
+        </Anchor>
+      </Group>
       <Group justify="space-between" align="flex-end">
         <div>
           <Group gap="xs">
@@ -69,6 +78,7 @@ export default function VersionPage() {
         ) : null}
       </Group>
       <StandardView content={version.content} convention={project.convention} />
+      <VersionComments comments={comments} />
     </Stack>
   );
 }
