@@ -269,7 +269,8 @@ export async function createComment(actor: CommentActor, input: CreateCommentInp
         if (!anchorStart || !anchorEnd) throw new AppError("BAD_REQUEST", "comments.errors.badAnchor");
         const resolved = resolveAnchor(text.ydoc, text.fragment, text.mapping, anchorStart, anchorEnd, false);
         if (!resolved || resolved.to <= resolved.from) throw new AppError("BAD_REQUEST", "comments.errors.badAnchor");
-        ({ clauseId, elementId } = contextAt(text.doc, resolved.from));
+        // One step in: a selected table or figure starts just before the node, and it is the element.
+        ({ clauseId, elementId } = contextAt(text.doc, Math.min(resolved.from + 1, resolved.to)));
         quote = quoteOf(text.doc, resolved.from, resolved.to).slice(0, 2_000);
       } else if (input.clauseId) {
         if (!findNodeById(text.doc, input.clauseId)) throw new AppError("BAD_REQUEST", "comments.errors.unknownClause");
