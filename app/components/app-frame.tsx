@@ -3,6 +3,7 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LocaleSwitch } from "~/components/locale-switch";
+import { NotificationBell } from "~/components/notifications/notification-bell";
 import { useRootData } from "~/root";
 
 export function AppFrame({ children }: { children: ReactNode }) {
@@ -43,6 +44,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LocaleSwitch redirectTo={redirectTo} />
+            {user ? <NotificationBell /> : null}
             {user ? (
               <Menu position="bottom-end" withinPortal>
                 <Menu.Target>

@@ -1,4 +1,5 @@
 import { recordAudit } from "~/utils/audit.server";
+import { ensureStageModels } from "~/models/stage-model.server";
 import { prisma } from "~/utils/db.server";
 import { AppError } from "~/utils/errors";
 
@@ -42,9 +43,11 @@ export async function createOrganization(options: {
         codePrefix: options.codePrefix,
         admins: { create: { userId: options.actorId } },
       },
-      select: { slug: true },
+      select: { id: true, slug: true },
     });
+    // Every organization starts with the built-in stage models (Chinese group standard, ISO/IEC).
+    await ensureStageModels(org.id, tx);
     await recordAudit(tx, { type: "organization.created", actorId: options.actorId, payload: { slug: org.slug } });
-    return org;
+    return { slug: org.slug };
   });
 }

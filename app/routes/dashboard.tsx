@@ -8,17 +8,19 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { RoleBadge } from "~/components/role-badge";
 import { listVisibleCommittees } from "~/models/committee.server";
 import { listVisibleProjects } from "~/models/project.server";
+import { whatNeedsMe } from "~/models/dashboard.server";
+import { NeedsMe } from "~/components/approval/needs-me";
 import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [committees, projects] = await Promise.all([listVisibleCommittees(user), listVisibleProjects(user)]);
-  return { user: { name: user.name, isAdmin: user.isAdmin }, committees, projects };
+  const [committees, projects, needs] = await Promise.all([listVisibleCommittees(user), listVisibleProjects(user), whatNeedsMe(user.id)]);
+  return { user: { name: user.name, isAdmin: user.isAdmin }, committees, projects, needs };
 }
 
 export default function Dashboard() {
-  const { user, committees, projects } = useLoaderData<typeof loader>();
+  const { user, committees, projects, needs } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
 
@@ -33,7 +35,7 @@ export default function Dashboard() {
         <Title order={2} size="h3" id="needs-me" mb="sm">
           {t("dashboard.needsMe")}
         </Title>
-        <EmptyState title={t("dashboard.needsMeEmptyTitle")} body={t("dashboard.needsMeEmptyBody")} />
+        <NeedsMe items={needs} />
       </section>
 
       <section aria-labelledby="my-committees">

@@ -2,6 +2,7 @@
 // every role, and two projects with drafts. Seeded on the embedded default's first start, or on
 // request with `npm run seed`; never into a DATABASE_URL database unasked.
 import type { Prisma } from "~/generated/prisma/client";
+import { ensureStageModels } from "~/models/stage-model.server";
 import { recordAudit } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
 import { hashPassword } from "~/utils/password.server";
@@ -42,6 +43,10 @@ export async function seedDemo(): Promise<void> {
         select: { id: true },
       });
       await recordAudit(tx, { type: "organization.created", actorId: id("admin"), payload: { slug: "gba" } });
+      // The built-in stage models; demo projects start drafting under the model of their convention.
+      await ensureStageModels(org.id, tx);
+      const models = await tx.stageModel.findMany({ where: { organizationId: org.id }, select: { id: true, key: true } });
+      const modelOf = (convention: "GB" | "ISO") => models.find((m) => m.key === (convention === "GB" ? "cn_group_standard" : "iso_iec"))?.id ?? null;
 
       const committee = async (
         code: string,
@@ -106,7 +111,8 @@ export async function seedDemo(): Promise<void> {
             titleEn,
             convention,
             scope,
-            stage: "preparatory",
+            stage: convention === "GB" ? "drafting" : "preparatory",
+            stageModelId: modelOf(convention),
             createdById: id("secretary"),
             documents: { create: { kind: "main", titleZh, titleEn, content } },
           },

@@ -39,6 +39,7 @@ test("from 征求意见 to release: live lock, 送审 ballot with a changed vote
   await secretary.getByRole("link", { name: "GBA-2026-001" }).first().click();
   await secretary.getByRole("link", { name: "TC1", exact: true }).first().click();
   await secretary.waitForURL("**/committees/**");
+  await secretary.getByRole("tab", { name: /^Projects/ }).click();
   const create = secretary.getByRole("form", { name: "Create a project" });
   await create.getByLabel("Reference").fill(reference);
   await create.getByLabel("Title (Chinese)").fill("电动汽车换电站安全要求");
