@@ -37,10 +37,13 @@ export const openBallotSchema = z.object({
     .max(365, "approval.ballot.daysInvalid"),
 });
 
+/** A calendar day as YYYY-MM-DD that exists (no 31 February). */
 const isoDay = z
   .string({ required_error: "approval.release.dateRequired" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "approval.release.dateRequired")
-  .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "approval.release.dateRequired");
+  .refine((value) => {
+    const day = new Date(`${value}T00:00:00Z`);
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value;
+  }, "approval.release.dateRequired");
 
 export const releaseSchema = z
   .object({ intent: z.literal("release"), publishedOn: isoDay, implementedOn: isoDay })
