@@ -3,7 +3,7 @@
 // status, decision, organization, author), Alt+↓ / Alt+↑ from comment to comment, and the form for a
 // new comment on the selection (or, with nothing selected, on the clause the cursor is in).
 import { Badge, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, Textarea, Title } from "@mantine/core";
-import { TextSelection } from "prosemirror-state";
+import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { contextAt, elementLabel, encodeAnchor, quoteOf } from "~/comments/anchors";
@@ -30,6 +30,17 @@ type Placed = { thread: CommentThreadView; clause: string; element: string; rang
 
 type Draft = { anchorStart?: string; anchorEnd?: string; clauseId?: string; quote: string; clause: string };
 
+/**
+ * Dispatches to the store's view as it is now. React runs every effect cleanup of a commit before
+ * any new effect, so a view captured at render time may already be destroyed (a language switch
+ * rebuilds it); dispatching to that one would throw.
+ */
+function dispatchTo(store: EditorStore, build: (state: EditorState) => Transaction): void {
+  const view = store.view;
+  if (!view || view.isDestroyed) return;
+  view.dispatch(build(view.state));
+}
+
 export function CommentMargin({ store, session, documentId, initialCommentId }: CommentMarginProps) {
   const { t } = useTranslation();
   const version = useEditorVersion(store);
@@ -45,7 +56,7 @@ export function CommentMargin({ store, session, documentId, initialCommentId }: 
   const view = store.view;
   const general = t("comments.margin.general");
 
-  // Hand the anchors to the highlight plugin whenever the threads change.
+  // Hand the anchors to the highlight plugin whenever the threads (or the view) change.
   useEffect(() => {
     if (!view || !data) return;
     const anchors = data.threads.map((th) => ({
@@ -55,15 +66,15 @@ export function CommentMargin({ store, session, documentId, initialCommentId }: 
       hadText: th.quote !== "",
       resolved: th.status === "RESOLVED",
     }));
-    view.dispatch(setCommentAnchors(view.state.tr, anchors));
-  }, [view, data]);
+    dispatchTo(store, (state) => setCommentAnchors(state.tr, anchors));
+  }, [store, view, data]);
 
   const activeId = view ? activeCommentOf(view.state) : null;
   const setActive = useCallback(
     (id: string | null) => {
       const current = store.view;
       if (!current || activeCommentOf(current.state) === id) return;
-      current.dispatch(setActiveComment(current.state.tr, id));
+      dispatchTo(store, (state) => setActiveComment(state.tr, id));
     },
     [store],
   );
@@ -130,7 +141,7 @@ export function CommentMargin({ store, session, documentId, initialCommentId }: 
   const reveal = useCallback(
     (id: string) => {
       const current = store.view;
-      if (!current) return;
+      if (!current || current.isDestroyed) return;
       setActive(id);
       const p = placed.find((x) => x.thread.id === id);
       if (!p) return;
@@ -203,7 +214,7 @@ export function CommentMargin({ store, session, documentId, initialCommentId }: 
     (thread: CommentThreadView) => {
       const current = store.view;
       const range = current ? commentRangesOf(current.state).get(thread.id) : undefined;
-      if (!current || !range || range.lost) return;
+      if (!current || current.isDestroyed || !range || range.lost) return;
       const tr = current.state.tr.insertText(thread.proposedChange, range.from, range.to);
       tr.setSelection(TextSelection.create(tr.doc, range.from + thread.proposedChange.length));
       current.dispatch(tr);

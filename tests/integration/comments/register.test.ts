@@ -44,7 +44,7 @@ async function exportAs(userId: string, projectId: string, format: string) {
 
 async function importAs(userId: string, projectId: string, bytes: Uint8Array, name = "member-comments.xlsx") {
   const form = new FormData();
-  form.set("file", new File([bytes], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  form.set("file", new File([new Uint8Array(bytes)], name, { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
   const request = new Request(`http://test.local/projects/${projectId}/register`, { method: "POST", body: form, headers: { Cookie: await sessionCookieFor(userId) } });
   const result = await call(registerAction, request, { projectId });
   return { status: result.status, body: typeof result.body === "string" && result.body.startsWith("{") ? (JSON.parse(result.body) as unknown) : result.body };
