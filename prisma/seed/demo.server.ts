@@ -139,6 +139,21 @@ export async function seedDemo(): Promise<void> {
         "Safety requirements for battery swapping stations of electric passenger cars.",
         demoDraftEn as unknown as Prisma.InputJsonValue,
       );
+
+      // Some editing history for the history page: yesterday's sessions on the Chinese draft.
+      const draft = await tx.document.findFirstOrThrow({ where: { project: { reference: "GBA-2026-001" } }, select: { id: true } });
+      const yesterdayAt = (hour: number) => {
+        const day = new Date();
+        day.setDate(day.getDate() - 1);
+        day.setHours(hour, 0, 0, 0);
+        return day;
+      };
+      await tx.editSession.createMany({
+        data: [
+          { documentId: draft.id, userId: id("editor1"), startedAt: yesterdayAt(14), endedAt: yesterdayAt(15), clauseIds: ["c-4-3", "c-a-1"], updates: 41 },
+          { documentId: draft.id, userId: id("secretary"), startedAt: yesterdayAt(15), endedAt: yesterdayAt(16), clauseIds: ["c-4-3"], updates: 9 },
+        ],
+      });
     },
     { timeout: 60_000 },
   );
