@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization: { ...organization, admins: standing.isOrgAdmin || standing.isSiteAdmin ? organization.admins : [] },
     committees,
     canCreateCommittee: canInOrganization(standing, "createCommittee"),
+    canManageStageModels: canInOrganization(standing, "manageStageModels"),
   };
 }
 
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { organization, committees, canCreateCommittee } = useLoaderData<typeof loader>();
+  const { organization, committees, canCreateCommittee, canManageStageModels } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const localized = useLocalized();
   const navigation = useNavigation();
@@ -69,6 +70,11 @@ export default function OrganizationPage() {
       <div>
         <Title order={1}>{localized(organization)}</Title>
         <Text c="dimmed">{localized({ nameZh: organization.nameEn, nameEn: organization.nameZh })}</Text>
+        {canManageStageModels ? (
+          <Anchor component={Link} to={`/orgs/${organization.slug}/stage-models`} size="sm">
+            {t("approval.model.title")}
+          </Anchor>
+        ) : null}
       </div>
       <ActionNotice />
       <section>
