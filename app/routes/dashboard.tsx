@@ -9,6 +9,7 @@ import { RoleBadge } from "~/components/role-badge";
 import { listVisibleCommittees } from "~/models/committee.server";
 import { listVisibleProjects } from "~/models/project.server";
 import { whatNeedsMe } from "~/models/dashboard.server";
+import { stageNamesOf } from "~/models/stage-model.server";
 import { NeedsMe } from "~/components/approval/needs-me";
 import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
@@ -16,7 +17,13 @@ import { requireUser } from "~/utils/session.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [committees, projects, needs] = await Promise.all([listVisibleCommittees(user), listVisibleProjects(user), whatNeedsMe(user.id)]);
-  return { user: { name: user.name, isAdmin: user.isAdmin }, committees, projects, needs };
+  const stageNames = await stageNamesOf(projects.map((p) => p.id));
+  return {
+    user: { name: user.name, isAdmin: user.isAdmin },
+    committees,
+    projects: projects.map((p) => ({ ...p, stageName: stageNames.get(p.id) ?? null })),
+    needs,
+  };
 }
 
 export default function Dashboard() {

@@ -17,6 +17,8 @@ import { canEditText, editingLockReason } from "~/policies/editing";
 import { invariantResponse } from "~/utils/errors";
 import { useLocalized } from "~/utils/localized";
 import { requireUser } from "~/utils/session.server";
+import { stageNamesOf } from "~/models/stage-model.server";
+import { useStageName } from "~/components/approval/stage-name";
 
 // ProseMirror, IndexedDB and WebSockets need a browser: the editor is loaded there only.
 const DocumentEditor = lazy(() => import("~/components/editor/document-editor"));
@@ -38,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(document, "Not found", { status: 404 });
   const facts = await editingFacts(projectId);
   invariantResponse(facts, "Not found", { status: 404 });
+  const stageName = (await stageNamesOf([projectId])).get(projectId) ?? null;
   return {
     document,
+    stageName,
     user: { id: user.id, name: user.name },
     canEdit: canEditText(access.standing, facts),
     lockReason: editingLockReason(facts),
@@ -53,7 +57,8 @@ function useHydrated(): boolean {
 }
 
 export default function DocumentPage() {
-  const { document, user, canEdit, lockReason } = useLoaderData<typeof loader>();
+  const { document, stageName, user, canEdit, lockReason } = useLoaderData<typeof loader>();
+  const stageLabelOf = useStageName();
   const { project } = document;
   const { t } = useTranslation();
   const localized = useLocalized();
@@ -80,7 +85,7 @@ export default function DocumentPage() {
         <Title order={1} size="h3">
           {localized(project)}
         </Title>
-        <Badge variant="light">{t(`stages.${project.stage}`, { defaultValue: project.stage })}</Badge>
+        <Badge variant="light">{stageLabelOf(stageName, project.stage)}</Badge>
         <Anchor component={Link} to={`/projects/${project.id}/register`} size="sm" data-testid="editor-register-link">
           {t("comments.register.title")}
         </Anchor>

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Stack, T
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useIntentFieldErrors } from "~/components/action-notice";
+import { useStageName } from "~/components/approval/stage-name";
 import { EmptyState } from "~/components/empty-state";
 import { useFormatDate, useLocalized } from "~/utils/localized";
 
@@ -11,6 +12,8 @@ type ProjectRow = {
   titleZh: string;
   titleEn: string;
   stage: string;
+  /** The stage's name from the project's stage model, when the loader gives it. */
+  stageName?: { code: string; nameZh: string; nameEn: string } | null;
   updatedAt: string | Date;
   committee?: { code: string };
 };
@@ -18,6 +21,7 @@ type ProjectRow = {
 /** Projects as a table; with `showCommittee` (the dashboard) a column names each one's committee. */
 export function ProjectsTable({ projects, showCommittee = false }: { projects: ProjectRow[]; showCommittee?: boolean }) {
   const { t } = useTranslation();
+  const stageName = useStageName();
   const localized = useLocalized();
   const formatDate = useFormatDate();
   return (
@@ -43,7 +47,7 @@ export function ProjectsTable({ projects, showCommittee = false }: { projects: P
               <Table.Td>{localized(p)}</Table.Td>
               {showCommittee ? <Table.Td>{p.committee?.code}</Table.Td> : null}
               <Table.Td>
-                <Badge variant="light">{t(`stages.${p.stage}`, { defaultValue: p.stage })}</Badge>
+                <Badge variant="light">{p.stageName ? stageName(p.stageName) : t(`stages.${p.stage}`, { defaultValue: p.stage })}</Badge>
               </Table.Td>
               <Table.Td>{formatDate(p.updatedAt)}</Table.Td>
             </Table.Tr>
