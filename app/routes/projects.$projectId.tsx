@@ -22,9 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireProjectAccess(request, params.projectId ?? "", "readDocument");
   const project = await getProject(params.projectId ?? "");
   invariantResponse(project, "Not found", { status: 404 });
-  const { model } = await projectStageContext(project.id);
-  const stage = model.definition.stages.find((s) => s.key === project.stage) ?? null;
-  return { project, stage };
+  // A project without a stage model is mapped to its organization's default on this first read.
+  const staged = await projectStageContext(project.id);
+  const stage = staged.model.definition.stages.find((s) => s.key === staged.project.stage) ?? null;
+  return { project: { ...project, stage: staged.project.stage }, stage };
 }
 
 export default function ProjectPage() {
