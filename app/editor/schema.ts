@@ -38,6 +38,22 @@ function readId(dom: HTMLElement): { id: string | null } {
   return { id: dom.getAttribute("id") };
 }
 
+function readFigure(dom: HTMLElement) {
+  const img = dom.querySelector("img");
+  const src = img?.getAttribute("src") ?? "";
+  const size = (name: string) => {
+    const value = Number(img?.getAttribute(name) ?? "");
+    return Number.isInteger(value) && value > 0 ? value : null;
+  };
+  return {
+    ...readId(dom),
+    src: /^\/files\/[A-Za-z0-9_-]+$/.test(src) ? src : "",
+    alt: img?.getAttribute("alt") ?? "",
+    width: size("width"),
+    height: size("height"),
+  };
+}
+
 /** A container that only wraps its content, marked by a `data-type` so a paste finds it again. */
 function container(type: string, attrs: Record<string, string | null> = {}): DOMOutputSpec {
   return ["section", { "data-type": type, ...attrs }, 0];
@@ -254,7 +270,9 @@ export const nodes = {
     content: "caption",
     group: "block",
     isolating: true,
-    parseDOM: [{ tag: 'figure[data-type="figure"]', getAttrs: readId }],
+    // Copy and paste keep the image only when it is one of ours (/files/…): a pasted figure never
+    // points at someone else's server.
+    parseDOM: [{ tag: 'figure[data-type="figure"]', getAttrs: readFigure }],
     toDOM: (node) => [
       "figure",
       { "data-type": "figure", id: node.attrs.id },

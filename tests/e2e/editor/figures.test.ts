@@ -88,3 +88,23 @@ test("a file that is too large or not an image is refused with a message and ins
   await expect(error).toContainText("larger than 5 MB");
   await expect(page.locator('.ProseMirror figure[data-type="figure"]')).toHaveCount(before);
 });
+
+test("a copied figure keeps its image when pasted", async ({ signIn }) => {
+  const context = await signIn("editor1@example.org", { locale: "en" });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await openDraft(page, "GBA-2026-001");
+  const figures = page.locator('.ProseMirror figure[data-type="figure"]');
+  await expect(figures).toHaveCount(1);
+
+  // Ctrl+click on the image selects the whole figure (ProseMirror's node selection); copy it and
+  // paste it at the end of 4.1.
+  await figures.first().locator("img").click({ modifiers: ["Control"] });
+  await page.keyboard.press("Control+c");
+  await clickAtEnd(page.locator(".ProseMirror section#c-4-1 > p").first());
+  await page.keyboard.press("Control+v");
+  await expect(figures).toHaveCount(2);
+  const sources = await figures.locator("img").evaluateAll((images) => images.map((img) => img.getAttribute("src")));
+  expect(sources[0]).toMatch(/^\/files\//);
+  expect(sources[1]).toBe(sources[0]);
+});
