@@ -271,7 +271,7 @@ export default function StagePage() {
           <Title order={2} size="h4" mb="sm">
             {t("approval.transition.proposeTitle")}
           </Title>
-          <Form method="post" aria-label={t("approval.transition.proposeTitle")}>
+          <Form method="post" aria-label={t("approval.transition.proposeTitle")} key={`${project.stage}-${String(project.stageEnteredAt)}`}>
             <input type="hidden" name="intent" value="propose" />
             <Group align="flex-end" gap="sm" wrap="wrap">
               <NativeSelect
@@ -295,7 +295,7 @@ export default function StagePage() {
           <Title order={2} size="h4" mb="sm">
             {t("approval.ballot.openTitle")}
           </Title>
-          <Form method="post" aria-label={t("approval.ballot.openTitle")}>
+          <Form method="post" aria-label={t("approval.ballot.openTitle")} key={`${project.stage}-${String(project.stageEnteredAt)}`}>
             <input type="hidden" name="intent" value="openBallot" />
             <Group align="flex-end" gap="sm" wrap="wrap">
               <TextInput name="question" label={t("approval.ballot.question")} required w={360} error={ballotError("question")} />

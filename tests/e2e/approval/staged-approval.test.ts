@@ -1,6 +1,6 @@
 // The approval path with several people in one committee (TC1 of the demo alliance), on a project made
 // for this test so the shared demo drafts stay editable for other tests: the secretary moves the draft
-// to 征求意见 and an open editor turns read-only at once; the secretary moves on to 技术审查 and opens
+// to 征求意见 and an open editor turns read-only at once; a member comments on the frozen text; the secretary moves on to 技术审查 and opens
 // the 送审 ballot; members vote (one changes a vote); the ballot closes; the result page explains the
 // pass; the chair approves; the chair releases the standard with its number, and the released text
 // can no longer change.
@@ -57,6 +57,7 @@ test("from 征求意见 to release: live lock, 送审 ballot with a changed vote
   await editor.waitForURL(/\/documents\//);
   await waitForEditor(editor);
   await expect(editor.locator(".ProseMirror")).toHaveAttribute("contenteditable", "true");
+  const documentPath = new URL(editor.url()).pathname;
 
   // The secretary moves the draft to 征求意见: the open editor turns read-only at once.
   await secretary.goto(`${projectUrl}/stage`);
@@ -68,6 +69,18 @@ test("from 征求意见 to release: live lock, 送审 ballot with a changed vote
   await expect(editor.getByTestId("read-only-notice")).toBeVisible();
   await expect(editor.locator(".ProseMirror")).toHaveAttribute("contenteditable", "false");
   await expect(secretary.getByTestId("transitions-table")).toContainText("征求意见稿");
+
+  // Members comment on the frozen 征求意见稿 while nobody edits it.
+  const member1 = await page(await signIn("member1@example.org"));
+  await member1.goto(documentPath);
+  await waitForEditor(member1);
+  await expect(member1.getByTestId("comment-period-banner")).toBeVisible();
+  await member1.locator('.ProseMirror section[data-kind="scope"] > p').first().click();
+  await member1.getByTestId("comment-start").click();
+  await member1.getByTestId("comment-form").getByText("Technical", { exact: true }).click();
+  await member1.getByTestId("comment-body-input").fill("范围应包含换电站的消防要求");
+  await member1.getByTestId("comment-submit").click();
+  await expect(member1.getByTestId("comment-thread").filter({ hasText: "范围应包含换电站的消防要求" })).toBeVisible();
 
   // On to 技术审查 (送审稿), then the move to 批准 is proposed and the 送审 ballot opened.
   await move.getByLabel("Next stage").selectOption({ label: "Technical review" });
@@ -92,7 +105,6 @@ test("from 征求意见 to release: live lock, 送审 ballot with a changed vote
   await editor.goto(ballotUrl);
   await expect(editor.getByText("Drafters do not vote", { exact: false }).first()).toBeVisible();
   await expect(editor.getByRole("form", { name: "Your vote" })).toHaveCount(0);
-  const member1 = await page(await signIn("member1@example.org"));
   const member2 = await page(await signIn("member2@example.org"));
   await vote(member1, ballotUrl, /^Approve$/);
   await vote(member2, ballotUrl, /^Disapprove$/, "第5章试验方法不可复现");
