@@ -181,6 +181,9 @@ export function createEditor(options: CreateEditorOptions): EditorView {
       return typeof target === "string" && revealNode(clickView, target);
     },
     dispatchTransaction(tr) {
+      // y-prosemirror batches some metas (cursor updates when the awareness goes away) into a timeout
+      // that can fire after the view was destroyed, e.g. on leaving the page by a link.
+      if (view.isDestroyed) return;
       view.updateState(view.state.apply(tr));
       options.onChange?.(view, tr);
     },
