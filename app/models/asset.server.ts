@@ -59,3 +59,48 @@ export async function getAssetForServing(assetId: string) {
     select: { id: true, mimeType: true, byteSize: true, sha256: true, data: true, fileName: true },
   });
 }
+
+/** Every figure image source ("/files/<id>") in a stored ProseMirror document. */
+export function figureSources(content: unknown, found: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(content)) {
+    for (const child of content) figureSources(child, found);
+  } else if (typeof content === "object" && content !== null) {
+    if ("type" in content && content.type === "figure" && "attrs" in content && typeof content.attrs === "object" && content.attrs !== null) {
+      const src: unknown = "src" in content.attrs ? content.attrs.src : null;
+      if (typeof src === "string" && src.startsWith("/files/")) found.add(src);
+    }
+    if ("content" in content) figureSources(content.content, found);
+  }
+  return found;
+}
+
+function wordImageType(mimeType: string): FigureImageData["type"] | null {
+  if (mimeType === "image/png") return "png";
+  if (mimeType === "image/jpeg") return "jpg";
+  if (mimeType === "image/gif") return "gif";
+  return null;
+}
+
+/**
+ * The figure images of some texts of a project, by src, for embedding in a Word file: only the
+ * project's own assets, and only types Word embeds (WebP figures stay placeholders).
+ */
+export async function loadFigureImages(projectId: string, contents: readonly unknown[]) {
+  const sources = new Set<string>();
+  for (const content of contents) figureSources(content, sources);
+  const ids = [...sources].map((src) => src.slice("/files/".length));
+  if (ids.length === 0) return new Map<string, FigureImageData>();
+  const assets = await prisma.asset.findMany({
+    where: { id: { in: ids }, document: { projectId } },
+    select: { id: true, mimeType: true, data: true, width: true, height: true },
+  });
+  const images = new Map<string, FigureImageData>();
+  for (const asset of assets) {
+    const type = wordImageType(asset.mimeType);
+    if (!type || !asset.width || !asset.height) continue;
+    images.set(`/files/${asset.id}`, { type, data: asset.data, width: asset.width, height: asset.height });
+  }
+  return images;
+}
+
+export type FigureImageData = { type: "png" | "jpg" | "gif"; data: Uint8Array; width: number; height: number };

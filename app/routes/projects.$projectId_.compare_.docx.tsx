@@ -1,6 +1,7 @@
 // The redline as a Word file whose changes are real tracked changes (accept/reject in Word).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireProjectAccess } from "~/models/access.server";
+import { loadFigureImages } from "~/models/asset.server";
 import { compareTexts } from "~/models/compare.server";
 import { recordAuditAlone } from "~/utils/audit.server";
 import { prisma } from "~/utils/db.server";
@@ -35,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     toLabel,
     author,
     date: newer.createdAt,
+    images: await loadFigureImages(projectId, [older.content, newer.content]),
   });
   await recordAuditAlone({ type: "version.exported", actorId: user.id, projectId, payload: { from, to, format: "docx" } });
   const fileName = `${project.reference}-${fromLabel}-${toLabel}.docx`;

@@ -21,8 +21,10 @@
  * - Table cells: cell text is tracked; a whole inserted or deleted row is a tracked row. An added or
  *   removed column has its cells' text tracked but not the cells themselves (Word's cell-level
  *   revisions are poorly supported by Word itself), so rejecting leaves that column empty.
- * - Formulas are written as their LaTeX source and figures as a placeholder with their alternative
- *   text: converting LaTeX to Office Math and embedding images are separate work.
+ * - Formulas are written as their LaTeX source (converting LaTeX to Office Math is separate work).
+ *   Figures are embedded images when the caller passes their bytes (`images`, PNG, JPEG or GIF;
+ *   Word takes no WebP), tracked like text when inserted, deleted or replaced; otherwise a
+ *   placeholder with their alternative text.
  *
  * Authorship: every change carries the `author` given (the creator of the newer version, or
  * "Standards Studio"). Who typed each change is not recorded per change yet (the history of edits
@@ -37,6 +39,7 @@ import {
   Document,
   Footer,
   HeadingLevel,
+  ImageRun,
   InsertedTextRun,
   Packer,
   PageNumber,
@@ -72,7 +75,15 @@ export interface RedlineDocxOptions {
   author: string;
   /** Written as the date of every change: when the newer version was made. */
   date: Date | string;
+  /** Figure images by their `src`, to embed; figures without one are written as a placeholder. */
+  images?: ReadonlyMap<string, FigureImage>;
 }
+
+/** An image Word can embed, with its size in pixels. */
+export type FigureImage = { type: "png" | "jpg" | "gif"; data: Uint8Array; width: number; height: number };
+
+/** The widest an embedded figure is drawn, in pixels at 96 per inch (the text width of an A4 page). */
+const FIGURE_MAX_WIDTH = 600;
 
 /** "merged": both versions, as the redline has them. "inserted": a moved block, written whole as new text. */
 type Mode = "merged" | "inserted";
@@ -116,6 +127,7 @@ class RedlineDocxWriter {
     private readonly style: HouseStyle,
     private readonly author: string,
     private readonly date: string,
+    private readonly images: ReadonlyMap<string, FigureImage> = new Map(),
   ) {}
 
   private revision(): { id: number; author: string; date: string } {
@@ -289,7 +301,7 @@ class RedlineDocxWriter {
         return this.table(block, mode, frame);
       case "figure":
         return [
-          this.paragraph(this.replaced(block, mode, "src", (props) => style.wording.figure(props.alt || props.src || ""), body), status, { alignment: AlignmentType.CENTER, keepNext: true }),
+          this.paragraph(this.figureImage(block, mode, body), status, { alignment: AlignmentType.CENTER, keepNext: true }),
           this.captionParagraph(block, mode, status),
         ];
       case "formula":
@@ -326,6 +338,27 @@ class RedlineDocxWriter {
       return [this.text(text(block.oldProps), "delete", format), this.text(text(block.props), "insert", format)];
     }
     return [this.text(text(block.props), this.statusOp(status), format)];
+  }
+
+  /** A figure's image (or its placeholder), tracked as the block is; a replaced image is deleted and inserted. */
+  private figureImage(block: RedlineBlock, mode: Mode, format: IRunOptions): ParagraphChild[] {
+    const one = (props: BlockProps, op: RunOp): ParagraphChild => {
+      const image = props.src ? this.images.get(props.src) : undefined;
+      if (!image) return this.text(this.style.wording.figure(props.alt || props.src || ""), op, format);
+      const scale = Math.min(1, FIGURE_MAX_WIDTH / image.width);
+      return new ImageRun({
+        type: image.type,
+        data: image.data,
+        transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+        altText: { name: props.alt || "figure", description: props.alt ?? "", title: props.alt ?? "" },
+        ...(op === "insert" ? { insertion: this.revision() } : op === "delete" ? { deletion: this.revision() } : {}),
+      });
+    };
+    const status = this.effectiveStatus(block, mode);
+    if (mode === "merged" && status === "modified" && block.attrs.some((change) => change.name === "src")) {
+      return [one(block.oldProps, "delete"), one(block.props, "insert")];
+    }
+    return [one(block.props, this.statusOp(status))];
   }
 
   private captionParagraph(block: RedlineBlock, mode: Mode, status: BlockStatus | null): Paragraph {
@@ -377,7 +410,7 @@ export async function exportRedlineDocx(options: RedlineDocxOptions): Promise<Ui
   const style = houseStyle(convention);
   const date = wordDate(options.date);
   const model = buildRedlineModel(options.older, options.newer, redline);
-  const writer = new RedlineDocxWriter(style, author, date);
+  const writer = new RedlineDocxWriter(style, author, date, options.images);
   const body = writer.items(model.items, 1, "merged", { indent: 0, small: false, firstLine: true });
 
   const headingRun = { font: style.headingFont, size: style.bodySize, bold: convention === "ISO", color: "000000", italics: false };
