@@ -1,11 +1,26 @@
 // Figures from the toolbar: an editor picks a PNG, it is uploaded, and a captioned figure showing it
 // appears at the cursor, stays after a reload and shows in the page rendered without script. A file
 // that is too large or not an image is refused with a message, and nothing is inserted.
+import type { Page } from "@playwright/test";
 import { pngImage, SVG_WITH_SCRIPT } from "../../integration/figures/images";
 import { expect, serverURL, test, watchForPageErrors } from "../fixtures";
-import { clickAtEnd, openDraft, waitForEditor } from "./editor-page";
+import { createFreshDraft, type FreshDraft } from "../history/fresh-draft";
+import { clickAtEnd, waitForEditor } from "./editor-page";
 
 test.describe.configure({ mode: "serial" });
+
+// A draft of its own, so no other test's edits or locks get in the way.
+let draft: FreshDraft;
+test.beforeAll(async () => {
+  draft = await createFreshDraft("figures");
+});
+
+async function openFreshDraft(page: Page): Promise<string> {
+  const path = `/documents/${draft.documentId}`;
+  await page.goto(path);
+  await waitForEditor(page);
+  return path;
+}
 
 const FIGURES = '.ProseMirror section[data-kind="scope"] figure[data-type="figure"]';
 
@@ -15,7 +30,7 @@ test("a PNG picked from the toolbar becomes a captioned figure, kept after a rel
   const context = await signIn("editor1@example.org", { locale: "en" });
   const page = await context.newPage();
   const checkErrors = watchForPageErrors(page);
-  const path = await openDraft(page, "GBA-2026-001");
+  const path = await openFreshDraft(page);
   await expect(page.locator(FIGURES)).toHaveCount(0);
 
   await clickAtEnd(page.locator('.ProseMirror section[data-kind="scope"] > p').first());
@@ -66,7 +81,7 @@ test("a PNG picked from the toolbar becomes a captioned figure, kept after a rel
 
 test("a file that is too large or not an image is refused with a message and inserts nothing", async ({ signIn }) => {
   const page = await (await signIn("editor1@example.org", { locale: "en" })).newPage();
-  await openDraft(page, "GBA-2026-001");
+  await openFreshDraft(page);
   const before = await page.locator('.ProseMirror figure[data-type="figure"]').count();
 
   await clickAtEnd(page.locator('.ProseMirror section[data-kind="scope"] > p').first());
@@ -93,15 +108,15 @@ test("a copied figure keeps its image when pasted", async ({ signIn }) => {
   const context = await signIn("editor1@example.org", { locale: "en" });
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const page = await context.newPage();
-  await openDraft(page, "GBA-2026-001");
+  await openFreshDraft(page);
   const figures = page.locator('.ProseMirror figure[data-type="figure"]');
   await expect(figures).toHaveCount(1);
 
   // Ctrl+click on the image selects the whole figure (ProseMirror's node selection); copy it and
-  // paste it at the end of 4.1.
+  // paste it at the end of the first paragraph of 3.
   await figures.first().locator("img").click({ modifiers: ["Control"] });
   await page.keyboard.press("Control+c");
-  await clickAtEnd(page.locator(".ProseMirror section#c-4-1 > p").first());
+  await clickAtEnd(page.locator('.ProseMirror section[data-kind="terms"] > p').first());
   await page.keyboard.press("Control+v");
   await expect(figures).toHaveCount(2);
   const sources = await figures.locator("img").evaluateAll((images) => images.map((img) => img.getAttribute("src")));
