@@ -179,3 +179,17 @@ test("the parts named are the nearest clause, term entry or annex, and new eleme
   doc.transact(() => subclause.setAttribute("kind", "general"));
   expect(touched).toEqual([["c-5"], ["c-5-2", "c-5-2-1"], ["c-5"], ["c-5-2"]]);
 });
+
+test("an edit that names no part (a whole clause deleted) still counts in the person's session", async () => {
+  clock = START;
+  const fixture = await createCollabFixture();
+  const editor = await connect(fixture, fixture.people.EDITOR.id);
+  const root = editor.doc.getXmlFragment(PROSEMIRROR_FRAGMENT);
+  const last = root.length - 1;
+  editor.doc.transact(() => root.delete(last, 1));
+  await stored(editor);
+  const sessions = await sessionsOf(fixture.documentId);
+  expect(sessions.map((s) => ({ userId: s.userId, clauseIds: s.clauseIds, updates: s.updates }))).toEqual([
+    { userId: fixture.people.EDITOR.id, clauseIds: [], updates: 1 },
+  ]);
+});
