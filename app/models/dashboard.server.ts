@@ -3,15 +3,17 @@
 import { assessVoters } from "~/ballots/eligibility";
 import { storedEligible, storedRule } from "~/models/ballot.server";
 import { projectStageContext } from "~/models/stage-model.server";
+import { exitBallotState } from "~/models/transition.server";
 import { openCommentPeriodWhere } from "~/models/editing-lock.server";
-import { findStage } from "~/stages/workflow";
+import { findStage, releaseTarget } from "~/stages/workflow";
 import { prisma } from "~/utils/db.server";
 
 type StageName = { code: string; nameZh: string; nameEn: string };
 export type NeedsMeItem =
   | { kind: "vote"; href: string; reference: string; question: string; due: Date }
   | { kind: "decide"; href: string; reference: string; from: StageName | null; to: StageName | null; due: null; ballotClosed: boolean }
-  | { kind: "comment"; href: string; reference: string; title: string; due: Date };
+  | { kind: "comment"; href: string; reference: string; title: string; due: Date }
+  | { kind: "release"; href: string; reference: string; due: null };
 
 const name = (s: StageName | undefined) => (s ? { code: s.code, nameZh: s.nameZh, nameEn: s.nameEn } : null);
 
@@ -66,6 +68,21 @@ export async function whatNeedsMe(userId: string): Promise<NeedsMeItem[]> {
       due: null,
       ballotClosed: closed !== null,
     });
+  }
+  // Projects the chair may release now: at a stage whose next step is the release, nothing pending.
+  if (chairedTree.length) {
+    const active = await prisma.project.findMany({
+      where: { committeeId: { in: chairedTree }, status: "ACTIVE", transitions: { none: { status: "PROPOSED" } } },
+      select: { id: true },
+    });
+    for (const { id } of active) {
+      const ctx = await projectStageContext(id);
+      const stage = findStage(ctx.model.definition, ctx.project.stage);
+      if (!stage || !releaseTarget(ctx.model.definition, stage.key)) continue;
+      const ballots = await exitBallotState(prisma, ctx);
+      if (ballots.open || (stage.exit.ballot && !ballots.passed)) continue;
+      items.push({ kind: "release", href: `/projects/${id}/stage`, reference: ctx.project.reference, due: null });
+    }
   }
   const references = new Map(
     (await prisma.project.findMany({ where: { id: { in: periods.map((p) => p.projectId) } }, select: { id: true, reference: true } })).map((p) => [p.id, p.reference]),

@@ -8,7 +8,8 @@ type StageName = { code: string; nameZh: string; nameEn: string } | null;
 export type NeedsMeRow =
   | { kind: "vote"; href: string; reference: string; question: string; due: string | Date }
   | { kind: "decide"; href: string; reference: string; from: StageName; to: StageName; due: null; ballotClosed: boolean }
-  | { kind: "comment"; href: string; reference: string; title: string; due: string | Date };
+  | { kind: "comment"; href: string; reference: string; title: string; due: string | Date }
+  | { kind: "release"; href: string; reference: string; due: null };
 
 const SOON_MS = 2 * 86_400_000;
 
@@ -26,7 +27,9 @@ export function NeedsMe({ items }: { items: NeedsMeRow[] }) {
             ? t("approval.needs.vote", { question: item.question })
             : item.kind === "decide"
             ? t(item.ballotClosed ? "approval.needs.ballotClosed" : "approval.needs.decide", { from: stageName(item.from), to: stageName(item.to) })
-            : t("approval.needs.comment", { title: item.title });
+            : item.kind === "comment"
+            ? t("approval.needs.comment", { title: item.title })
+            : t("approval.needs.decideRelease");
         const due = item.due ? new Date(item.due) : null;
         return (
           <Paper key={i} withBorder p="sm" radius="md" data-kind={item.kind}>

@@ -65,3 +65,11 @@ test("the notifications page lists, marks read and saves per-kind settings that 
   await notify({ userIds: [member.id], kind: "ballot.opened", payload: { titleZh: "投票2", titleEn: "Ballot 2", href: "/dashboard" } });
   expect(await prisma.notification.count({ where: { userId: member.id, kind: "ballot.opened" } })).toBe(1);
 });
+
+test("a chair is told when a standard waits for release, and nobody else is", async () => {
+  const { committee, people } = await createStaffedCommittee();
+  const project = await createProjectWithDocument({ committeeId: committee.id, createdById: people.CHAIR.id });
+  await prisma.project.update({ where: { id: project.id }, data: { stage: "approval" } });
+  expect(await whatNeedsMe(people.CHAIR.id)).toEqual([expect.objectContaining({ kind: "release", href: `/projects/${project.id}/stage` })]);
+  expect(await whatNeedsMe(people.SECRETARY.id)).toEqual([]);
+});
