@@ -87,11 +87,21 @@ export function CommentMargin({ store, session, documentId, initialCommentId }: 
     if (!view || !data) return [];
     const numbering = numberingOf(view.state);
     const ranges = commentRangesOf(view.state);
+    // Positions of the commented clauses, found in one walk rather than one per thread.
+    const wanted = new Set(data.threads.flatMap((th) => (th.clauseId ? [th.clauseId] : [])));
+    const clausePositions = new Map<string, number>();
+    if (wanted.size > 0) {
+      view.state.doc.descendants((node, pos) => {
+        const id: unknown = node.attrs.id;
+        if (typeof id === "string" && wanted.has(id)) clausePositions.set(id, pos);
+        return !node.isTextblock;
+      });
+    }
     return data.threads
       .map((thread) => {
         const range = ranges.get(thread.id) ?? null;
         const item = thread.clauseId ? numbering.byId.get(thread.clauseId) : undefined;
-        const clausePos = thread.clauseId ? (findById(view.state.doc, thread.clauseId)?.pos ?? null) : null;
+        const clausePos = thread.clauseId ? (clausePositions.get(thread.clauseId) ?? null) : null;
         const clause = thread.clauseId === null ? general : item ? item.number || item.label : clausePos !== null ? t("comments.margin.unnumbered") : t("comments.margin.clauseGone");
         const lost = range?.lost ?? (thread.anchorStart !== null && thread.quote !== "");
         const order = range && !range.lost ? range.from : (clausePos ?? -1);
