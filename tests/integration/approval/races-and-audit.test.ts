@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { ballotRemindersJob } from "~/jobs/ballot-reminders.server";
 import { closeBallotsJob } from "~/jobs/close-ballots.server";
 import { closeBallot, getBallot, openBallot } from "~/models/ballot.server";
+import { releaseStandard } from "~/models/release.server";
+import { loader as auditLoader } from "~/routes/projects.$projectId_.audit";
 import { proposeTransition } from "~/models/transition.server";
 import { castVote } from "~/models/vote.server";
 import { verifyAuditChain } from "~/utils/audit-verify.server";
@@ -15,6 +17,7 @@ import { addMember, createProjectWithDocument, createStaffedCommittee, createUse
 import { useTestDatabase } from "../../setup/test-database";
 import { CollabClient } from "../collab/support/collab-client";
 import { cookieFor } from "../collab/support/fixtures";
+import { call, getRequest, sessionCookieFor } from "../../route-helpers";
 import { startCollabTestServer, type TestServer } from "../collab/support/test-server";
 import { waitFor } from "../collab/support/wait";
 
@@ -157,4 +160,27 @@ test("the audit chain of an approval verifies, and altering one row fails verifi
   ]);
   const after = await verifyAuditChain({ projectId: f.projectId });
   expect(after).toMatchObject({ ok: false, brokenAt: { id: changedVote.id.toString(), seq: changedVote.seq, reason: "hash" } });
+  // The project's audit page says so and marks that row.
+  const page = await call(auditLoader, getRequest(`/projects/${f.projectId}/audit`, await sessionCookieFor(f.people.MEMBER.id)), { projectId: f.projectId });
+  expect(page.body).toMatchObject({ verification: { ok: false, brokenAt: { seq: changedVote.seq } } });
+});
+
+test("the release turns an open editor read-only at once, and its edits are no longer stored", async () => {
+  const staffed = await createStaffedCommittee();
+  const project = await createProjectWithDocument({ committeeId: staffed.committee.id, createdById: staffed.people.CHAIR.id });
+  await prisma.project.update({ where: { id: project.id }, data: { stage: "approval" } });
+  const chair = new CollabClient(server.url, project.documents[0].id, await cookieFor(staffed.people.CHAIR.id));
+  clients.push(chair);
+  await waitFor(() => chair.synced && chair.accessMessages.length > 0, "sync");
+  expect(chair.accessMessages).toEqual([0]);
+  await releaseStandard({ projectId: project.id, publishedOn: new Date("2026-12-01"), implementedOn: new Date("2027-01-01"), actorId: staffed.people.CHAIR.id });
+  await waitFor(() => chair.accessMessages.at(-1) === 1, "the read-only message");
+  chair.insert("after-release;", 0);
+  // A client connecting afterwards gets the stored text, without the refused edit.
+  const later = new CollabClient(server.url, project.documents[0].id, await cookieFor(staffed.people.SECRETARY.id));
+  clients.push(later);
+  await waitFor(() => later.synced, "sync");
+  await server.collab.flush();
+  expect(later.text.toString()).not.toContain("after-release");
+  expect(chair.saved).toBe(false);
 });
