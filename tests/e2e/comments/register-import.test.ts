@@ -26,6 +26,7 @@ test("a malformed template is refused with the row at fault; the corrected one l
   await page.getByRole("link", { name: "GBA-2026-002" }).first().click();
   await page.getByTestId("project-register-link").click();
   await page.waitForURL(/\/register/);
+  await expect(page.getByRole("heading", { name: "Comment register" })).toBeVisible();
   const rows = page.getByTestId("register-row");
   const before = await rows.count();
 
