@@ -93,7 +93,7 @@ export default function NotificationsPage() {
           ))}
         </Stack>
       )}
-      <Paper withBorder p="md" radius="md">
+      <Paper withBorder p="md" radius="md" id="notification-settings">
         <Title order={2} size="h4" mb="sm">
           {t("approval.notifications.settingsTitle")}
         </Title>

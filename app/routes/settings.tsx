@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Table, Text, Title } from "@mantine/core";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -156,6 +156,14 @@ export default function Settings() {
             ))}
           </Table.Tbody>
         </Table>
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <Title order={2} size="h4" mb="xs">
+          {t("approval.notifications.settingsTitle")}
+        </Title>
+        <Button component={Link} to="/notifications#notification-settings" variant="default" size="xs">
+          {t("approval.notifications.title")}
+        </Button>
       </Paper>
     </Stack>
   );
