@@ -2,7 +2,7 @@
 // version and locking or unlocking the text; ballots with votes, changed votes, refused voters and a
 // stored tally; the chair's decisions; the release with its number; and the audit chain of it all.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closeBallot, getBallot } from "~/models/ballot.server";
+import { closeBallot, getBallot, recordConsensusDecision } from "~/models/ballot.server";
 import { editingFacts } from "~/models/editing-lock.server";
 import { releaseStandard } from "~/models/release.server";
 import { projectStageContext } from "~/models/stage-model.server";
@@ -233,5 +233,26 @@ describe("ballot, decision and release", () => {
       numbers.push(standardNumber);
     }
     expect(numbers).toEqual(["T/TST 001—2027", "T/TST 002—2027"]);
+  });
+
+  test("consensus without a vote: after the close the chair records consensus, and only then may approve", async () => {
+    const f = await setUp();
+    const transitionId = await toTechnicalReview(f);
+    const { ballotId } = await openBallot({ projectId: f.projectId, question: "协商一致？", presetKey: "consensus_without_vote", closesAt: inAnHour(), actorId: f.people.SECRETARY.id });
+    await castVote({ projectId: f.projectId, ballotId, voterId: f.people.MEMBER.id, choice: "APPROVE", reasons: "" });
+    await expect(
+      recordConsensusDecision({ ballotId, projectId: f.projectId, reached: true, note: "", actorId: f.people.CHAIR.id }),
+    ).rejects.toMatchObject({ userMessageKey: "approval.ballot.stillOpen" });
+    expect(await closeBallot({ ballotId, actorId: null })).toMatchObject({ outcome: "awaiting_chair_decision", passed: false });
+    await expect(decideTransition({ projectId: f.projectId, transitionId, decision: "APPROVE", reason: "", actorId: f.people.CHAIR.id })).rejects.toMatchObject({
+      userMessageKey: "approval.decision.ballotFailed",
+    });
+    await recordConsensusDecision({ ballotId, projectId: f.projectId, reached: true, note: "会议一致同意", actorId: f.people.CHAIR.id });
+    expect((await getBallot(f.projectId, ballotId)).result).toMatchObject({ outcome: "consensus_recorded", passed: true });
+    await expect(
+      recordConsensusDecision({ ballotId, projectId: f.projectId, reached: false, note: "", actorId: f.people.CHAIR.id }),
+    ).rejects.toMatchObject({ userMessageKey: "approval.ballot.consensusAlreadyRecorded" });
+    await decideTransition({ projectId: f.projectId, transitionId, decision: "APPROVE", reason: "", actorId: f.people.CHAIR.id });
+    expect((await stageOf(f.projectId)).stage).toBe("approval");
   });
 });
