@@ -2,7 +2,7 @@
 // number from the organization's pattern, its publication and implementation dates, and the released
 // text is frozen as a version. The project is then RELEASED: nobody edits its text again (the editing
 // policy, the collaboration server and restores all refuse), and versions are immutable in the database.
-import { exitBallotState, enterStageIn, lockProject } from "~/models/transition.server";
+import { exitBallotRefusal, exitBallotState, enterStageIn, lockProject } from "~/models/transition.server";
 import { projectStageContext } from "~/models/stage-model.server";
 import { nextStandardNumberIn } from "~/models/standard-number.server";
 import { notify } from "~/models/notification.server";
@@ -30,8 +30,7 @@ export async function releaseStandard(input: ReleaseInput) {
       if (pending) throw new AppError("CONFLICT", "approval.release.transitionPending");
       const ballots = await exitBallotState(tx, ctx);
       if (ballots.open) throw new AppError("CONFLICT", "approval.decision.ballotOpen");
-      if (from.exit.ballot && !ballots.passed)
-        throw new AppError("CONFLICT", ballots.closed ? "approval.decision.ballotFailed" : "approval.decision.ballotMissing");
+      if (from.exit.ballot && !ballots.passed) throw new AppError("CONFLICT", exitBallotRefusal(ballots));
 
       const standardNumber = await nextStandardNumberIn(tx, ctx.project.organizationId, input.publishedOn.getUTCFullYear());
       const entered = await enterStageIn(tx, ctx, target.versionLabel ? target : { ...target, versionLabel: "Released" }, {

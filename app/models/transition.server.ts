@@ -117,8 +117,15 @@ export async function exitBallotState(tx: Tx | typeof prisma, ctx: ProjectStageC
   });
   const open = ballots.find((b) => b.status === "OPEN") ?? null;
   const closed = ballots.find((b) => b.status === "CLOSED") ?? null;
-  const passed = closed !== null && typeof closed.result === "object" && closed.result !== null && "passed" in closed.result && closed.result.passed === true;
-  return { open, closed, passed };
+  const result = closed && typeof closed.result === "object" && closed.result !== null ? (closed.result as { passed?: unknown; outcome?: unknown }) : null;
+  const passed = result?.passed === true;
+  return { open, closed, passed, awaitingConsensus: result?.outcome === "awaiting_chair_decision" };
+}
+
+/** Why the exit ballot does not allow the move yet. */
+export function exitBallotRefusal(ballots: { closed: unknown; awaitingConsensus: boolean }): string {
+  if (ballots.awaitingConsensus) return "approval.decision.consensusPending";
+  return ballots.closed ? "approval.decision.ballotFailed" : "approval.decision.ballotMissing";
 }
 
 async function chairsOf(committeeId: string): Promise<string[]> {
@@ -285,8 +292,7 @@ export async function decideTransition(input: DecideInput) {
         case "APPROVE":
           target = proposableTargets(ctx.model.definition, from.key).find((s) => s.key === transition.toStage);
           if (!target) throw new AppError("BAD_REQUEST", "approval.transition.notAllowed");
-          if (from.exit.ballot && !ballots.passed)
-            throw new AppError("CONFLICT", ballots.closed ? "approval.decision.ballotFailed" : "approval.decision.ballotMissing");
+          if (from.exit.ballot && !ballots.passed) throw new AppError("CONFLICT", exitBallotRefusal(ballots));
           break;
         case "SEND_BACK":
           target = sendBackTargets(ctx.model.definition, from.key).find((s) => s.key === input.targetStage);

@@ -66,6 +66,7 @@ const approval = {
     choose: "Choose a decision.",
     ballotOpen: "The committee ballot is still open: wait for it to close.",
     ballotFailed: "The committee ballot did not pass, so the move cannot be approved.",
+    consensusPending: "The ballot is closed, but the chair has not yet recorded whether consensus was reached (on the ballot page).",
     ballotMissing: "This stage needs a committee ballot before the move can be approved.",
   },
   ballot: {

@@ -67,6 +67,7 @@ const approval: Messages["approval"] = {
     choose: "请选择决定。",
     ballotOpen: "委员会投票尚未结束，请等待投票结束。",
     ballotFailed: "委员会投票未通过，不能批准此转换。",
+    consensusPending: "投票已结束，但主席尚未在投票页面记录是否达成协商一致。",
     ballotMissing: "本阶段须先经委员会投票，方可批准转换。",
   },
   ballot: {

@@ -245,7 +245,7 @@ describe("ballot, decision and release", () => {
     ).rejects.toMatchObject({ userMessageKey: "approval.ballot.stillOpen" });
     expect(await closeBallot({ ballotId, actorId: null })).toMatchObject({ outcome: "awaiting_chair_decision", passed: false });
     await expect(decideTransition({ projectId: f.projectId, transitionId, decision: "APPROVE", reason: "", actorId: f.people.CHAIR.id })).rejects.toMatchObject({
-      userMessageKey: "approval.decision.ballotFailed",
+      userMessageKey: "approval.decision.consensusPending",
     });
     await recordConsensusDecision({ ballotId, projectId: f.projectId, reached: true, note: "会议一致同意", actorId: f.people.CHAIR.id });
     expect((await getBallot(f.projectId, ballotId)).result).toMatchObject({ outcome: "consensus_recorded", passed: true });
