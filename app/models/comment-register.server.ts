@@ -266,11 +266,12 @@ export async function mainDocumentId(projectId: string): Promise<string> {
 /** Largest register file accepted: far above any real comment file, far below what hurts to unzip. */
 export const MAX_REGISTER_FILE_BYTES = 5 * 1024 * 1024;
 
-/** The register's scope from the page's `period` parameter: the open period (else the latest) by default. */
+/** The register's scope from the page's `period` parameter: the open period, else all comments, by default. */
 export async function scopeOf(projectId: string, value: string | null): Promise<{ scope: RegisterScope; key: string }> {
   const periods = await listPeriods(projectId);
   if (value === "all" || value === "live") return { scope: value, key: value };
-  const chosen = value ? periods.find((p) => p.id === value) : (periods.find((p) => p.closedAt === null) ?? periods[0]);
+  const now = Date.now();
+  const chosen = value ? periods.find((p) => p.id === value) : periods.find((p) => p.closedAt === null && p.closesAt.getTime() > now);
   if (value && !chosen) throw new AppError("NOT_FOUND", "comments.errors.notFound");
   return chosen ? { scope: { periodId: chosen.id }, key: chosen.id } : { scope: "all", key: "all" };
 }

@@ -243,6 +243,15 @@ describe("comment periods", () => {
     // After it closes: observers no longer comment; decisions continue.
     expect((await commentAs(fixture.people.OBSERVER.id, fixture.documentId, { intent: "create", type: "GENERAL", body: "late" })).status).toBe(403);
     expect((await commentAs(fixture.people.SECRETARY.id, fixture.documentId, { intent: "dispose", commentId, decision: "NOTED", reason: "" })).status).toBe(200);
+    // Once the period is over the register shows every comment by default; the period on request.
+    const member = fixture.people.MEMBER.id;
+    expect((await commentAs(member, fixture.documentId, { intent: "create", type: "GENERAL", body: "on the live draft" })).status).toBe(200);
+    const byDefault = (await registerAs(member, fixture.projectId, "")).body as { scope: string; entries: Entry[] };
+    expect(byDefault.scope).toBe("all");
+    expect(byDefault.entries.map((e) => e.comment).sort()).toEqual(["observer", "on the live draft"]);
+    const ofPeriod = (await registerAs(member, fixture.projectId, period.id)).body as { entries: Entry[] };
+    expect(ofPeriod.entries.map((e) => e.comment)).toEqual(["observer"]);
+    expect((await registerAs(member, fixture.projectId, "nosuchperiod")).status).toBe(404);
   });
 
   test("only the chair and the secretary manage periods; a bad date changes nothing", async () => {
