@@ -19,6 +19,7 @@ import { roles } from "~/policies/roles";
 import { invalidForm, withAppErrors } from "~/utils/action-result.server";
 import { AppError, invariantResponse } from "~/utils/errors";
 import { useLocalized } from "~/utils/localized";
+import { stageNamesOf } from "~/models/stage-model.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.committee.code} · Standards Studio` : "Standards Studio" },
@@ -29,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { standing } = await requireCommitteeAccess(request, committeeId, "view");
   const committee = await getCommittee(committeeId);
   invariantResponse(committee, "Not found", { status: 404 });
+  const stageNames = await stageNamesOf(committee.projects.map((p) => p.id));
   const can = {
     invite: canInCommittee(standing, "invite"),
     revokeInvitation: canInCommittee(standing, "revokeInvitation"),
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       // Invitation addresses are for those who run the committee only.
       invitations: can.invite ? committee.invitations : [],
       memberships: committee.memberships.map((m) => ({ ...m, manageable: canManageMember(standing, m.role) })),
+      projects: committee.projects.map((p) => ({ ...p, stageName: stageNames.get(p.id) ?? null })),
     },
     can,
     assignableRoles: roles.filter((r) => canAssignRole(standing, r)),
