@@ -71,6 +71,21 @@ test("comment on a sentence while it is edited, reply, decide, and find it in th
   await expect(highlight(member)).toHaveText(WORDS);
   await expect(highlight(editor)).toHaveText(WORDS);
 
+  // A second comment, in clause 2; then focus follows the editor's cursor and Alt+↓ moves on.
+  await selectWords(member, "The following documents");
+  await member.getByTestId("comment-start").click();
+  await member.getByTestId("comment-body-input").fill("Second comment, on clause 2.");
+  await member.getByTestId("comment-submit").click();
+  const second = (page: Page) => page.getByTestId("comment-thread").filter({ hasText: "Second comment, on clause 2." });
+  await expect(second(editor).getByTestId("comment-clause")).toHaveText("2");
+  await highlight(editor).click();
+  await expect(thread(editor)).toHaveAttribute("data-active", "true");
+  await editor.keyboard.press("Alt+ArrowDown");
+  await expect(second(editor)).toHaveAttribute("data-active", "true");
+  await expect(thread(editor)).toHaveAttribute("data-active", "false");
+  await editor.keyboard.press("Alt+ArrowUp");
+  await expect(thread(editor)).toHaveAttribute("data-active", "true");
+
   // The editor replies; the member sees the reply live.
   await thread(editor).click();
   await thread(editor).getByTestId("comment-reply-input").fill("Agreed, we will define it in Clause 3.");
