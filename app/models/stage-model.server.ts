@@ -121,6 +121,16 @@ export async function stageNamesOf(projectIds: readonly string[]): Promise<Map<s
   return names;
 }
 
+/** The names of every stage of a project's model, by key (for versions frozen in earlier stages). */
+export async function stageNamesOfProjectModel(
+  projectId: string,
+): Promise<Record<string, { nameZh: string; nameEn: string; code: string }>> {
+  const { model } = await projectStageContext(projectId);
+  return Object.fromEntries(
+    model.definition.stages.map((s) => [s.key, { nameZh: s.nameZh, nameEn: s.nameEn, code: s.code }]),
+  );
+}
+
 /** An organization admin saves an edited model; refused whole, changing nothing, if any part is wrong. */
 export async function updateStageModel(options: {
   organizationId: string;

@@ -13,6 +13,8 @@ import { editSentence, type SentencePart } from "~/components/history/edit-sente
 import { buildTimeline } from "~/components/history/timeline";
 import { requireProjectAccess } from "~/models/access.server";
 import { getProjectHistory } from "~/models/history.server";
+import { stageNamesOfProjectModel } from "~/models/stage-model.server";
+import { useStageName } from "~/components/approval/stage-name";
 import { useLocalized } from "~/utils/localized";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const projectId = params.projectId ?? "";
   await requireProjectAccess(request, projectId, "readDocument");
   const history = await getProjectHistory(projectId);
-  return { ...history, now: Date.now() };
+  return { ...history, stageNames: await stageNamesOfProjectModel(projectId), now: Date.now() };
 }
 
 /** The reader's zone and clock: UTC and the server's time until the browser runs, so hydration matches. */
@@ -36,7 +38,8 @@ function useReaderClock(serverNow: number): { timeZone: string; now: number } {
 }
 
 export default function HistoryPage() {
-  const { project, versions, sessions, parts, olderSessions, now: serverNow } = useLoaderData<typeof loader>();
+  const { project, versions, sessions, parts, olderSessions, stageNames, now: serverNow } = useLoaderData<typeof loader>();
+  const stageName = useStageName();
   const { t, i18n } = useTranslation();
   const localized = useLocalized();
   const { timeZone, now } = useReaderClock(serverNow);
@@ -89,7 +92,7 @@ export default function HistoryPage() {
                     <Group gap="xs">
                       <Text fw={600}>{t("history.version.title", { label: version.label })}</Text>
                       <Badge variant="light" size="sm">
-                        {t(`stages.${version.stage}`, { defaultValue: version.stage })}
+                        {stageName(stageNames[version.stage], version.stage)}
                       </Badge>
                     </Group>
                   }

@@ -9,6 +9,8 @@ import { versionActionSchema } from "~/forms/version";
 import { requireProjectAccess } from "~/models/access.server";
 import { getProject } from "~/models/project.server";
 import { createVersion, listVersions, restoreVersion } from "~/models/version.server";
+import { stageNamesOfProjectModel } from "~/models/stage-model.server";
+import { useStageName } from "~/components/approval/stage-name";
 import { canOnProject } from "~/policies/committee";
 import { invalidForm, withAppErrors } from "~/utils/action-result.server";
 import { invariantResponse } from "~/utils/errors";
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     project: { id: project.id, reference: project.reference, titleZh: project.titleZh, titleEn: project.titleEn },
     versions: await listVersions(projectId),
+    stageNames: await stageNamesOfProjectModel(projectId),
     can: { create: canOnProject(standing, "createVersion"), restore: canOnProject(standing, "restoreVersion") },
   };
 }
@@ -54,7 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VersionsPage() {
-  const { project, versions, can } = useLoaderData<typeof loader>();
+  const { project, versions, can, stageNames } = useLoaderData<typeof loader>();
+  const stageName = useStageName();
   const { t, i18n } = useTranslation();
   const fieldError = useIntentFieldErrors("createVersion");
   const navigation = useNavigation();
@@ -124,7 +128,7 @@ export default function VersionsPage() {
                       ) : null}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{t(`stages.${v.stage}`, { defaultValue: v.stage })}</Badge>
+                      <Badge variant="light">{stageName(stageNames[v.stage], v.stage)}</Badge>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{v.createdBy}</Text>
