@@ -45,6 +45,8 @@ export const CommentCard = memo(function CommentCard({ thread, clause, element, 
   const [reply, setReply] = useState("");
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(thread.body);
+  const [editingReply, setEditingReply] = useState<string | null>(null);
+  const [replyDraft, setReplyDraft] = useState("");
   const [decision, setDecision] = useState<string | null>(thread.disposition?.decision ?? null);
   const [reason, setReason] = useState(thread.disposition?.reason ?? "");
   const format = new Intl.DateTimeFormat(i18n.language === "en" ? "en-GB" : "zh-CN", { dateStyle: "medium", timeStyle: "short" });
@@ -169,16 +171,48 @@ export const CommentCard = memo(function CommentCard({ thread, clause, element, 
 
         {thread.replies.length > 0 ? (
           <Stack gap={4} pl="sm" className="studio-comment-replies">
-            {thread.replies.map((r) => (
-              <div key={r.id} data-testid="comment-reply">
-                <Text size="xs" c="dimmed">
-                  {r.authorName} · {format.format(new Date(r.createdAt))}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                  {r.body}
-                </Text>
-              </div>
-            ))}
+            {thread.replies.map((r) =>
+              editingReply === r.id ? (
+                <Stack key={r.id} gap={4} onClick={(e) => e.stopPropagation()}>
+                  <Textarea value={replyDraft} onChange={(e) => setReplyDraft(e.currentTarget.value)} autosize minRows={1} aria-label={t("comments.margin.reply")} />
+                  <Group gap={6}>
+                    <Button
+                      size="compact-xs"
+                      loading={busy}
+                      onClick={() => void run({ intent: "edit", commentId: r.id, body: replyDraft }).then((ok) => ok && setEditingReply(null))}
+                    >
+                      {t("comments.margin.save")}
+                    </Button>
+                    <Button size="compact-xs" variant="subtle" onClick={() => setEditingReply(null)}>
+                      {t("comments.margin.cancel")}
+                    </Button>
+                  </Group>
+                </Stack>
+              ) : (
+                <div key={r.id} data-testid="comment-reply">
+                  <Text size="xs" c="dimmed">
+                    {r.authorName} · {format.format(new Date(r.createdAt))}
+                    {r.editedAt ? ` · ${t("comments.margin.edited")}` : ""}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                    {r.body}
+                  </Text>
+                  {r.canEdit && active ? (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        setReplyDraft(r.body);
+                        setEditingReply(r.id);
+                      }}
+                    >
+                      {t("comments.margin.edit")}
+                    </Button>
+                  ) : null}
+                </div>
+              ),
+            )}
           </Stack>
         ) : null}
 
@@ -240,7 +274,15 @@ export const CommentCard = memo(function CommentCard({ thread, clause, element, 
             ) : null}
             <Group gap={6}>
               {thread.can.edit && !editing ? (
-                <Button size="compact-xs" variant="subtle" onClick={() => setEditing(true)} data-testid="comment-edit">
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  onClick={() => {
+                    setDraft(thread.body);
+                    setEditing(true);
+                  }}
+                  data-testid="comment-edit"
+                >
                   {t("comments.margin.edit")}
                 </Button>
               ) : null}
