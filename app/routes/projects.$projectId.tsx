@@ -5,6 +5,7 @@ import katexStyles from "katex/dist/katex.min.css?url";
 import { useTranslation } from "react-i18next";
 import { StandardView } from "~/components/document/standard-view";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/field";
 import { requireProjectAccess } from "~/models/access.server";
 import { getProject } from "~/models/project.server";
 import { projectStageContext } from "~/models/stage-model.server";
@@ -120,17 +121,6 @@ export default function ProjectPage() {
         ) : null}
       </section>
     </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
   );
 }
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { ActionNotice, useIntentFieldErrors } from "~/components/action-notice";
 import { useStageName } from "~/components/approval/stage-name";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field } from "~/components/field";
 import { ballotRulePresets, findPreset } from "~/ballots/presets";
 import { requireProjectAccess } from "~/models/access.server";
 import { openBallot } from "~/models/ballot.server";
@@ -414,17 +415,6 @@ export default function StagePage() {
         )}
       </section>
     </Stack>
-  );
-}
-
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="sm">{children}</Text>
-    </div>
   );
 }
 
