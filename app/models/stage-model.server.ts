@@ -113,10 +113,27 @@ export async function projectStageContext(projectId: string, db: Db = prisma): P
 /** Stage names for many projects at once (dashboard, lists): project id → { zh, en, code }. */
 export async function stageNamesOf(projectIds: readonly string[]): Promise<Map<string, { nameZh: string; nameEn: string; code: string }>> {
   const names = new Map<string, { nameZh: string; nameEn: string; code: string }>();
-  for (const id of projectIds) {
-    const { project, model } = await projectStageContext(id);
-    const stage = model.definition.stages.find((s) => s.key === project.stage);
+  const name = (id: string, model: StageModelRecord, key: string) => {
+    const stage = model.definition.stages.find((s) => s.key === key);
     if (stage) names.set(id, { nameZh: stage.nameZh, nameEn: stage.nameEn, code: stage.code });
+  };
+  // One query for the projects that have their model; each model is parsed once however many use it.
+  const rows = await prisma.project.findMany({
+    where: { id: { in: [...projectIds] }, stageModelId: { not: null } },
+    select: { id: true, stage: true, stageModel: { select: modelSelect } },
+  });
+  const models = new Map<string, StageModelRecord>();
+  for (const row of rows) {
+    if (!row.stageModel) continue;
+    const model = models.get(row.stageModel.id) ?? parsed(row.stageModel);
+    models.set(model.id, model);
+    name(row.id, model, row.stage);
+  }
+  // A project still without a model is mapped onto one on this first read (once per project).
+  const mapped = new Set(rows.map((r) => r.id));
+  for (const id of projectIds.filter((p) => !mapped.has(p))) {
+    const { project, model } = await projectStageContext(id);
+    name(id, model, project.stage);
   }
   return names;
 }
