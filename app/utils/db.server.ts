@@ -1,23 +1,39 @@
-// One Prisma client per process. The custom server and the Remix build are separate module graphs
-// (and Vite reloads modules in development), so the client lives on globalThis: embedded PGlite
-// serves a single connection, and two pools would fight over it.
+// One Prisma client per process, over one pg pool. The custom server and the Remix build are
+// separate module graphs (and Vite reloads modules in development), so both live on globalThis:
+// embedded PGlite serves a single connection, and two pools would fight over it.
+//
+// The pool is also handed out (getPool) for the one hot path that skips Prisma: the collaboration
+// server's append of every stored edit (server/collab/document-store.ts). Prisma compiles each query
+// on the event loop, which cost that path more than the database did.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 
-type Global = typeof globalThis & { __studioPrisma?: PrismaClient };
+type Database = { client: PrismaClient; pool: pg.Pool };
+type Global = typeof globalThis & { __studioDatabase?: Database };
 
-function createClient(): PrismaClient {
+function createDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the server sets it before the app loads");
   const max = Number(process.env.DB_POOL_MAX ?? 10);
-  const adapter = new PrismaPg({ connectionString: url, max });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: url, max });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  return { client: new PrismaClient({ adapter }), pool };
+}
+
+function database(): Database {
+  const g = globalThis as Global;
+  g.__studioDatabase ??= createDatabase();
+  return g.__studioDatabase;
 }
 
 export function getPrisma(): PrismaClient {
-  const g = globalThis as Global;
-  g.__studioPrisma ??= createClient();
-  return g.__studioPrisma;
+  return database().client;
+}
+
+/** The pool under Prisma, for raw SQL on a hot path; everything else goes through Prisma. */
+export function getPool(): pg.Pool {
+  return database().pool;
 }
 
 /** Lazily created so that importing a model module never opens a connection by itself. */
@@ -31,7 +47,8 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 
 export async function disconnectPrisma(): Promise<void> {
   const g = globalThis as Global;
-  const client = g.__studioPrisma;
-  g.__studioPrisma = undefined;
-  await client?.$disconnect();
+  const current = g.__studioDatabase;
+  g.__studioDatabase = undefined;
+  // The adapter ends the pool with the client (disposeExternalPool).
+  await current?.client.$disconnect();
 }

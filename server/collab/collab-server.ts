@@ -10,6 +10,7 @@ import { closeCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from "~/editor/collab-proto
 import { log } from "../log";
 import { AccessWatcher } from "./access-watch";
 import { authenticateUpgrade, reevaluateAccess } from "./authentication";
+import { BackgroundSends } from "./background-sends";
 import { Connection } from "./connection";
 import { ConnectionLimits } from "./connection-limits";
 import { DocumentStore, foldUpdates, type CompactionResult, type UpdateLog } from "./document-store";
@@ -74,6 +75,7 @@ export class CollabServer {
   private readonly limits: CollabLimits;
   private readonly connectionLimits: ConnectionLimits;
   private readonly batcher: UpdateBatcher;
+  private readonly backgroundSends: BackgroundSends;
   private readonly rooms: RoomRegistry;
   private readonly accessWatcher: AccessWatcher;
   private readonly wss: WsServer<typeof CollabWebSocket>;
@@ -104,6 +106,9 @@ export class CollabServer {
       onStored: (documentId, rows) => this.onStored(documentId, rows),
       onDocumentGone: (documentId) => this.rooms.get(documentId)?.closeAll(closeCode.notFound, "document deleted"),
       now: options.now,
+    });
+    this.backgroundSends = new BackgroundSends({
+      onError: (error) => this.logger.error("collab: a background send failed", error),
     });
     this.rooms = new RoomRegistry({
       load: (documentId) => this.loadRoom(documentId),
@@ -311,6 +316,7 @@ export class CollabServer {
       documentId,
       serverId: this.id,
       batcher: this.batcher,
+      backgroundSends: this.backgroundSends,
       fanOut: this.fanOut,
       limits: this.limits,
       awarenessIntervalMs: this.options.awarenessIntervalMs ?? 50,

@@ -18,7 +18,7 @@ import { randomUUID } from "node:crypto";
 import * as Y from "yjs";
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
-import { prisma } from "~/utils/db.server";
+import { getPool, prisma } from "~/utils/db.server";
 import { contentFromYDoc, yDocFromContent } from "./document-content";
 import { SESSION_GAP_MS, type SessionActivity } from "./edit-sessions";
 
@@ -82,33 +82,42 @@ export class DocumentStore implements UpdateLog {
   /**
    * Appends rows for several documents in one transaction. Rows of documents that no longer exist
    * are reported, not written, so one deleted document cannot fail the batch of all the others.
+   *
+   * Raw SQL on the pool under Prisma: this runs for every batch of every live document, and Prisma's
+   * query compilation on the event loop held up the relaying of edits more than the database did.
    */
   async append(batches: ReadonlyMap<string, readonly UpdateRow[]>, sessions: readonly SessionActivity[] = []): Promise<AppendResult> {
     const documentIds = [...batches.keys()].sort();
     if (documentIds.length === 0) return { missingDocumentIds: [] };
-    const values: Prisma.Sql[] = [];
+    const rowDocumentIds: string[] = [];
+    const rowData: Buffer[] = [];
+    const rowUserIds: Array<string | null> = [];
     for (const documentId of documentIds) {
       for (const row of batches.get(documentId) ?? []) {
-        values.push(Prisma.sql`(${documentId}::text, ${ownedBytes(row.data)}::bytea, ${row.userId}::text)`);
+        rowDocumentIds.push(documentId);
+        rowData.push(Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+        rowUserIds.push(row.userId);
       }
     }
     // One statement, so one round trip and its own transaction. The join makes every row wait for
     // its document's lock, so its id is drawn only after the lock is held (see the top of the file);
-    // a document deleted meanwhile has no locked row, so its rows are simply not inserted.
-    const locked = lockedRows.parse(
-      await prisma.$queryRaw`
-        WITH locked AS (
-          SELECT id FROM "Document" WHERE id IN (${Prisma.join(documentIds)}) ORDER BY id FOR KEY SHARE
+    // a document deleted meanwhile has no locked row, so its rows are simply not inserted. Rows are
+    // inserted in the order given, so each document's rows keep the order their updates came in.
+    const { rows } = await getPool().query<{ id: string }>(
+      `WITH locked AS (
+          SELECT id FROM "Document" WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE
         ), inserted AS (
           INSERT INTO "DocumentUpdate" ("documentId", "data", "userId")
           SELECT v.document_id, v.data, v.user_id
-          FROM (VALUES ${Prisma.join(values)}) AS v (document_id, data, user_id)
+          FROM unnest($2::text[], $3::bytea[], $4::text[]) WITH ORDINALITY AS v (document_id, data, user_id, n)
           JOIN locked ON locked.id = v.document_id
+          ORDER BY v.n
           RETURNING 1
-        )${sessions.length > 0 ? sessionStatements(sessions) : Prisma.empty}
+        )${sessions.length > 0 ? SESSION_STATEMENTS : ""}
         SELECT id FROM locked`,
+      [documentIds, rowDocumentIds, rowData, rowUserIds, ...(sessions.length > 0 ? [sessionsJson(sessions)] : [])],
     );
-    const present = new Set(locked.map((row) => row.id));
+    const present = new Set(rows.map((row) => row.id));
     return { missingDocumentIds: documentIds.filter((id) => !present.has(id)) };
   }
 
@@ -190,26 +199,36 @@ export class DocumentStore implements UpdateLog {
   }
 }
 
+/** A batch's activity as the JSON parameter $5 of the append (see SESSION_STATEMENTS). */
+function sessionsJson(sessions: readonly SessionActivity[]): string {
+  return JSON.stringify(
+    sessions.map((s) => ({
+      new_id: randomUUID(),
+      document_id: s.documentId,
+      user_id: s.userId,
+      clause_ids: s.clauseIds,
+      updates: s.updates,
+      started_at: s.startedAt.toISOString(),
+      ended_at: s.endedAt.toISOString(),
+    })),
+  );
+}
+
 /**
  * CTEs that record a batch's activity (appended to the WITH of append): extend each person's latest
  * session that ended within SESSION_GAP_MS before this activity began, or start a new one. Clause ids
  * keep the order first touched. Times travel as ISO strings read as UTC, as Prisma stores DateTime.
  */
-function sessionStatements(sessions: readonly SessionActivity[]): Prisma.Sql {
-  const rows = sessions.map(
-    (s) =>
-      Prisma.sql`(${randomUUID()}::text, ${s.documentId}::text, ${s.userId}::text, ${s.clauseIds}::text[], ${s.updates}::int,
-        (${s.startedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'), (${s.endedAt.toISOString()}::timestamptz AT TIME ZONE 'UTC'))`,
-  );
-  const gap = `${Math.round(SESSION_GAP_MS / 1000)} seconds`;
-  return Prisma.sql`, activity AS (
-          SELECT a.* FROM (VALUES ${Prisma.join(rows)}) AS a (new_id, document_id, user_id, clause_ids, updates, started_at, ended_at)
+const SESSION_STATEMENTS = `, activity AS (
+          SELECT a.new_id, a.document_id, a.user_id, a.clause_ids, a.updates,
+            (a.started_at AT TIME ZONE 'UTC') AS started_at, (a.ended_at AT TIME ZONE 'UTC') AS ended_at
+          FROM jsonb_to_recordset($5::jsonb) AS a (new_id text, document_id text, user_id text, clause_ids text[], updates int, started_at timestamptz, ended_at timestamptz)
           JOIN locked ON locked.id = a.document_id
         ), latest AS (
           SELECT DISTINCT ON (a.document_id, a.user_id) e.id, a.document_id, a.user_id
           FROM activity a
           JOIN "EditSession" e ON e."documentId" = a.document_id AND e."userId" = a.user_id
-          WHERE e."endedAt" >= a.started_at - ${gap}::interval
+          WHERE e."endedAt" >= a.started_at - interval '${Math.round(SESSION_GAP_MS / 1000)} seconds'
           ORDER BY a.document_id, a.user_id, e."endedAt" DESC
         ), extended AS (
           UPDATE "EditSession" e SET
@@ -226,7 +245,6 @@ function sessionStatements(sessions: readonly SessionActivity[]): Prisma.Sql {
           WHERE NOT EXISTS (SELECT 1 FROM latest l WHERE l.document_id = a.document_id AND l.user_id = a.user_id)
           RETURNING 1
         )`;
-}
 
 /**
  * Prisma's Bytes wants a Uint8Array over a plain ArrayBuffer; Yjs's type allows a SharedArrayBuffer.

@@ -16,6 +16,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { messageType } from "~/editor/collab-protocol";
+import type { BackgroundSends } from "./background-sends";
 import { Connection } from "./connection";
 import { touchedElementIds } from "./edit-sessions";
 import type { FanOut, FanOutMessage } from "./fan-out";
@@ -45,6 +46,8 @@ export type RoomOptions = {
   /** Names this server on the fan-out, so it can skip its own messages. */
   serverId: string;
   batcher: UpdateBatcher;
+  /** Where acknowledgements wait for their turn (they are many, and no edit should wait for them). */
+  backgroundSends: BackgroundSends;
   fanOut: FanOut;
   limits: CollabLimits;
   awarenessIntervalMs: number;
@@ -227,11 +230,13 @@ export class Room implements MessageTarget {
     const stateVector = Y.encodeStateVector(this.storedStateVector);
     const storedSeq = this.options.batcher.storedSeq(this.documentId);
     for (const connection of this.connections) {
-      while (connection.unstored.length > 0 && connection.unstored[0].seq <= storedSeq) {
-        const stored = connection.unstored.shift();
-        if (stored) connection.storedThrough = stored.messageNo;
-      }
-      connection.send(this.persistedMessage(stateVector, connection.storedThrough));
+      this.options.backgroundSends.enqueue(() => {
+        while (connection.unstored.length > 0 && connection.unstored[0].seq <= storedSeq) {
+          const stored = connection.unstored.shift();
+          if (stored) connection.storedThrough = stored.messageNo;
+        }
+        connection.send(this.persistedMessage(stateVector, connection.storedThrough));
+      });
     }
   }
 
