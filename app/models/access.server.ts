@@ -1,5 +1,7 @@
 // Turns "this user, this committee" into the standing the pure policies decide on, and the guards
 // that routes call first. Someone outside a committee gets 404, so they cannot learn it exists.
+import { z } from "zod";
+import { Role } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import {
   canInCommittee,
@@ -13,51 +15,57 @@ import {
 import type { CommitteeStanding } from "~/policies/roles";
 import { requireUser, type SessionUser } from "~/utils/session.server";
 
-type CommitteeNode = { id: string; parentId: string | null; organizationId: string };
+const standingRow = z.object({
+  organizationId: z.string(),
+  memberships: z.array(z.object({ committeeId: z.string(), role: z.nativeEnum(Role) })),
+  isOrgAdmin: z.boolean(),
+});
 
-/** The committee and its ancestors, nearest first. Committee trees are shallow (TC → SC → WG). */
-async function committeeChain(committeeId: string): Promise<CommitteeNode[]> {
-  const chain: CommitteeNode[] = [];
-  let nextId: string | null = committeeId;
-  while (nextId && chain.length < 10) {
-    const node: CommitteeNode | null = await prisma.committee.findUnique({
-      where: { id: nextId },
-      select: { id: true, parentId: true, organizationId: true },
-    });
-    if (!node) break;
-    chain.push(node);
-    nextId = node.parentId;
-  }
-  return chain;
-}
-
+/**
+ * What the user is in the committee: their own role, a chair's or secretary's role inherited from a
+ * committee above (committee trees are shallow: TC → SC → WG; the walk stops after 10 levels), and
+ * whether they administer its organization. Null when the committee does not exist.
+ *
+ * One statement: this runs first in every committee page, project page and collaboration socket,
+ * and as separate queries (the chain a level at a time, memberships, administrators) it cost more
+ * than the rest of many pages.
+ */
 export async function getCommitteeStanding(
   user: Pick<SessionUser, "id" | "isAdmin">,
   committeeId: string,
 ): Promise<{ standing: CommitteeStanding; organizationId: string } | null> {
-  const chain = await committeeChain(committeeId);
-  const self = chain[0];
-  if (!self) return null;
-  const memberships = await prisma.membership.findMany({
-    where: { userId: user.id, committeeId: { in: chain.map((c) => c.id) } },
-    select: { committeeId: true, role: true },
-  });
-  const orgAdmin = await prisma.organizationAdmin.findUnique({
-    where: { organizationId_userId: { organizationId: self.organizationId, userId: user.id } },
-    select: { userId: true },
-  });
-  const own = memberships.find((m) => m.committeeId === self.id)?.role ?? null;
+  const rows = await prisma.$queryRaw<unknown[]>`
+    WITH RECURSIVE chain AS (
+      SELECT id, "parentId", "organizationId", 0 AS depth FROM "Committee" WHERE id = ${committeeId}
+      UNION ALL
+      SELECT c.id, c."parentId", c."organizationId", chain.depth + 1
+      FROM "Committee" c JOIN chain ON c.id = chain."parentId"
+      WHERE chain.depth < 9
+    ), self AS (SELECT "organizationId" FROM chain WHERE depth = 0)
+    SELECT
+      self."organizationId" AS "organizationId",
+      COALESCE((
+        SELECT json_agg(json_build_object('committeeId', m."committeeId", 'role', m.role))
+        FROM "Membership" m WHERE m."userId" = ${user.id} AND m."committeeId" IN (SELECT id FROM chain)
+      ), '[]'::json) AS memberships,
+      EXISTS (
+        SELECT 1 FROM "OrganizationAdmin" a WHERE a."organizationId" = self."organizationId" AND a."userId" = ${user.id}
+      ) AS "isOrgAdmin"
+    FROM self`;
+  if (rows.length === 0) return null;
+  const { organizationId, memberships, isOrgAdmin } = standingRow.parse(rows[0]);
+  const own = memberships.find((m) => m.committeeId === committeeId)?.role ?? null;
   const inherited = memberships
-    .filter((m) => m.committeeId !== self.id)
+    .filter((m) => m.committeeId !== committeeId)
     .map((m) => m.role)
     .filter((r): r is "CHAIR" | "SECRETARY" => r === "CHAIR" || r === "SECRETARY")
     .sort((a, b) => (a === "CHAIR" ? -1 : b === "CHAIR" ? 1 : 0))[0];
   return {
-    organizationId: self.organizationId,
+    organizationId,
     standing: {
       role: own,
       inheritedRole: inherited ?? null,
-      isOrgAdmin: orgAdmin !== null,
+      isOrgAdmin,
       isSiteAdmin: user.isAdmin,
     },
   };
