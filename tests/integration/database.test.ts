@@ -1,5 +1,5 @@
-// The database layer as the app uses it: the 6.19 client over the 7.x pg adapter (a mix of majors
-// that docs/decisions/001 chose), so transactions, enums, dates, Bytes and Json are checked here.
+// The database layer as the app uses it: the 7.x client over the 7.x pg adapter, on a schema that the
+// 6.19 CLI migrates (docs/decisions/018), so transactions, enums, dates, Bytes and Json are checked here.
 import { describe, expect, test } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { createOrganization, createUser } from "../factories";
