@@ -115,6 +115,8 @@ test("a copied figure keeps its image when pasted", async ({ signIn }) => {
   // Ctrl+click on the image selects the whole figure (ProseMirror's node selection); copy it and
   // paste it at the end of the first paragraph of 3.
   await figures.first().locator("img").click({ modifiers: ["Control"] });
+  // Copy only once the figure is what is selected (ProseMirror marks a selected node).
+  await expect(figures.first()).toHaveClass(/ProseMirror-selectednode/);
   await page.keyboard.press("Control+c");
   await clickAtEnd(page.locator('.ProseMirror section[data-kind="terms"] > p').first());
   await page.keyboard.press("Control+v");
