@@ -1,13 +1,13 @@
 // One loaded document and the connections editing it: the Y.Doc every change goes through, the
 // awareness (presence) of its clients, and the fan-out to other processes.
 //
-// Broadcasting: updates accepted during one turn of the event loop are merged and sent as one message
-// (setImmediate runs right after the poll phase that read them), so each client receives a few merged
-// messages instead of one per keystroke of every other client, and when idle nothing waits. In a big
-// room (100 connections or more) the merge window widens with the number of connections (50 µs per
-// connection: 10 ms at 200), which caps the messages every client must apply per second; without
-// that, 200 typists send each client hundreds of messages a second and the clients, not the server,
-// become the bottleneck.
+// Broadcasting: in a room of fewer than 100 connections each accepted change is sent at once, as the
+// reference server does: its clients keep up, and deferring to the end of the event-loop turn held
+// every change behind all the other messages the same poll had read (the p95 of the many-documents
+// benchmark doubled). In a big room (100 connections or more) changes are merged over a window that
+// widens with the number of connections (50 µs per connection: 10 ms at 200), which caps the messages
+// every client must apply per second; without that, 200 typists send each client hundreds of
+// messages a second and the clients, not the server, become the bottleneck.
 // Awareness is coalesced over a longer interval that grows the same way: presence is
 // latest-state-wins, and sending it less often keeps it from crowding out edits.
 import * as decoding from "lib0/decoding";
@@ -302,6 +302,12 @@ export class Room implements MessageTarget {
   };
 
   private queueBroadcast(update: Uint8Array, origin: Connection | null, local: boolean): void {
+    if (this.connections.size < BROADCAST_WINDOW_MIN_CONNECTIONS && this.pendingUpdates.length === 0) {
+      // A small room sends each change as it comes: its clients keep up, and waiting for the end of
+      // the turn would hold it behind every other message the same poll read.
+      this.sendUpdate(update, origin, local ? update : null);
+      return;
+    }
     this.pendingUpdates.push(update);
     if (local) this.pendingLocalUpdates.push(update);
     this.pendingUpdateOrigins.add(origin);
@@ -310,8 +316,7 @@ export class Room implements MessageTarget {
       this.broadcastScheduled = null;
       this.flushUpdates();
     };
-    const windowMs =
-      this.connections.size < BROADCAST_WINDOW_MIN_CONNECTIONS ? 0 : this.connections.size * BROADCAST_WINDOW_PER_CONNECTION_MS;
+    const windowMs = this.connections.size * BROADCAST_WINDOW_PER_CONNECTION_MS;
     if (windowMs < 1) {
       const immediate = setImmediate(flush);
       this.broadcastScheduled = { cancel: () => clearImmediate(immediate) };
@@ -331,20 +336,19 @@ export class Room implements MessageTarget {
     this.pendingUpdates = [];
     this.pendingLocalUpdates = [];
     this.pendingUpdateOrigins.clear();
+    this.sendUpdate(update, onlyOrigin, local.length === 0 ? null : allLocal ? update : mergeAll(local));
+  }
+
+  /** Sends a change to every connection but `skip`, and what this process accepted of it to the others. */
+  private sendUpdate(update: Uint8Array, skip: Connection | null, localUpdate: Uint8Array | null): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType.sync);
     syncProtocol.writeUpdate(encoder, update);
     const message = encoding.toUint8Array(encoder);
     for (const connection of this.connections) {
-      if (connection !== onlyOrigin) connection.send(message);
+      if (connection !== skip) connection.send(message);
     }
-    if (local.length > 0) {
-      this.options.fanOut.publish(
-        this.documentId,
-        { kind: "update", update: allLocal ? update : mergeAll(local) },
-        this.options.serverId,
-      );
-    }
+    if (localUpdate) this.options.fanOut.publish(this.documentId, { kind: "update", update: localUpdate }, this.options.serverId);
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
