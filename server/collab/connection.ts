@@ -29,6 +29,9 @@ export class Connection {
   storedThrough = 0;
   /** Accepted messages not yet stored: message number and the batcher sequence that must be stored. */
   readonly unstored: Array<{ messageNo: number; seq: number }> = [];
+  /** When this connection was last told what is stored (message 100), and which of the room's versions. */
+  lastAckAt = 0;
+  ackedVersion = -1;
   /** Bumped per access re-evaluation, so a slow, older evaluation cannot override a newer one. */
   accessGeneration = 0;
   private alive = true;
@@ -45,6 +48,19 @@ export class Connection {
     this.socket.on("pong", () => {
       this.alive = true;
     });
+  }
+
+  /**
+   * Moves storedThrough past the messages whose updates are stored now that the batcher has stored
+   * through `storedSeq`; true when it moved (some of this connection's own work was stored).
+   */
+  markStored(storedSeq: number): boolean {
+    const before = this.storedThrough;
+    while (this.unstored.length > 0 && this.unstored[0].seq <= storedSeq) {
+      const stored = this.unstored.shift();
+      if (stored) this.storedThrough = stored.messageNo;
+    }
+    return this.storedThrough !== before;
   }
 
   get isOpen(): boolean {

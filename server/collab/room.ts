@@ -32,6 +32,8 @@ const MAX_BROADCAST_WINDOW_MS = 20;
 const BROADCAST_WINDOW_MIN_CONNECTIONS = 100;
 /** The shortest time between two acknowledgements (message 100) of one room. */
 const PERSISTED_INTERVAL_MS = 200;
+/** The longest a connection waits to hear that the others' edits it received are stored. */
+const PASSIVE_ACK_INTERVAL_MS = 1_000;
 
 /** Transaction origin of changes that arrived from another process: shown here, stored there. */
 export class FanOutOrigin {}
@@ -66,6 +68,8 @@ export class Room implements MessageTarget {
   private readonly awarenessOwners = new Map<number, Connection | FanOutOrigin>();
   private readonly fanOutOrigin = new FanOutOrigin();
   private storedStateVector: Map<number, number>;
+  /** Counts advances of storedStateVector, so a connection already told of the latest is skipped. */
+  private storedVersion = 0;
   private holds = 0;
   private destroyed = false;
 
@@ -201,20 +205,23 @@ export class Room implements MessageTarget {
         if ((this.storedStateVector.get(client) ?? 0) < clock) this.storedStateVector.set(client, clock);
       }
     }
+    this.storedVersion += 1;
     const stateVector = Y.encodeStateVector(this.storedStateVector);
     this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector }, this.options.serverId);
     this.schedulePersisted();
   }
 
   /**
-   * Acknowledgements go out after the commit, at most every PERSISTED_INTERVAL_MS per room: each one
-   * goes to every connection (a browser also holds the others' edits, whose storage decides its
-   * "saved" too), so one per 50 ms batch would double the messages of a room; a saved indicator
-   * needs no finer grain than a fifth of a second.
+   * Acknowledgements go out after the commit, at most every PERSISTED_INTERVAL_MS per room; a saved
+   * indicator needs no finer grain than a fifth of a second. A browser's "saved" also covers the
+   * others' edits it holds, so every editing connection needs to hear of those too, but they are not
+   * its own work: a connection whose own messages were not stored since its last acknowledgement
+   * hears at most every PASSIVE_ACK_INTERVAL_MS. Read-only connections have nothing to save and are
+   * not told. In a room where everyone types, that halves the acknowledgements, which were more than
+   * half of all the messages the server sent.
    */
-  private schedulePersisted(): void {
+  private schedulePersisted(wait = this.lastPersistedSent + PERSISTED_INTERVAL_MS - Date.now()): void {
     if (this.persistedTimer || this.destroyed) return;
-    const wait = this.lastPersistedSent + PERSISTED_INTERVAL_MS - Date.now();
     if (wait <= 0) {
       this.sendPersisted();
       return;
@@ -226,18 +233,24 @@ export class Room implements MessageTarget {
   }
 
   private sendPersisted(): void {
-    this.lastPersistedSent = Date.now();
+    const now = Date.now();
+    this.lastPersistedSent = now;
     const stateVector = Y.encodeStateVector(this.storedStateVector);
     const storedSeq = this.options.batcher.storedSeq(this.documentId);
+    let nextPassiveDue = Infinity;
     for (const connection of this.connections) {
-      this.options.backgroundSends.enqueue(() => {
-        while (connection.unstored.length > 0 && connection.unstored[0].seq <= storedSeq) {
-          const stored = connection.unstored.shift();
-          if (stored) connection.storedThrough = stored.messageNo;
-        }
-        connection.send(this.persistedMessage(stateVector, connection.storedThrough));
-      });
+      if (connection.access !== "edit" || connection.ackedVersion === this.storedVersion) continue;
+      const ownStored = connection.markStored(storedSeq);
+      if (!ownStored && now - connection.lastAckAt < PASSIVE_ACK_INTERVAL_MS) {
+        nextPassiveDue = Math.min(nextPassiveDue, connection.lastAckAt + PASSIVE_ACK_INTERVAL_MS);
+        continue;
+      }
+      connection.lastAckAt = now;
+      connection.ackedVersion = this.storedVersion;
+      const message = this.persistedMessage(stateVector, connection.storedThrough);
+      this.options.backgroundSends.enqueue(() => connection.send(message));
     }
+    if (nextPassiveDue !== Infinity) this.schedulePersisted(nextPassiveDue - now);
   }
 
   setAccess(connection: Connection, access: Access): void {
@@ -418,7 +431,10 @@ export class Room implements MessageTarget {
           advanced = true;
         }
       }
-      if (advanced) this.schedulePersisted();
+      if (advanced) {
+        this.storedVersion += 1;
+        this.schedulePersisted();
+      }
       return;
     }
     if (message.kind === "comments") {

@@ -123,6 +123,38 @@ describe("acknowledgement", () => {
     expect(s.logger.messages("error")[0]).toMatch(/failed .*retrying in \d+ ms, not acknowledged/);
     expect(await storedText(fixture.documentId)).toContain("survives;");
   });
+
+  test("the typist hears at once, an editor who only received the edits within a second, a reader never", async () => {
+    const fixture = await createCollabFixture();
+    const s = await server();
+    const typist = await open(s, fixture.documentId, fixture.people.EDITOR);
+    const watcher = await open(s, fixture.documentId, fixture.people.CHAIR);
+    const reader = await open(s, fixture.documentId, fixture.people.MEMBER);
+    await waitFor(() => typist.synced && watcher.synced && reader.synced && typist.saved && watcher.saved, "sync");
+    const readerAcks = reader.persistedAcks;
+
+    // Two edits a little apart: the second commit falls within a second of the watcher's last
+    // acknowledgement, so the watcher is told of it later, with one message covering both.
+    typist.insert("one;", 0);
+    await waitFor(() => typist.saved && watcher.text.toString().includes("one;"), "the first edit stored and relayed");
+    await waitFor(() => watcher.saved, "the watcher told that the first edit is stored");
+    const watcherAcks = watcher.persistedAcks;
+    const typistAcks = typist.persistedAcks;
+    typist.insert("two;", 0);
+    const start = Date.now();
+    await waitFor(() => typist.persistedAcks > typistAcks && typist.saved, "the typist's acknowledgement");
+    const typistWaited = Date.now() - start;
+    await waitFor(() => watcher.text.toString().includes("two;"), "the relay");
+    await waitFor(() => watcher.saved, "the watcher's acknowledgement", 3_000);
+    const watcherWaited = Date.now() - start;
+
+    expect(typistWaited).toBeLessThan(600);
+    expect(watcherWaited).toBeLessThan(1_600);
+    expect(watcher.persistedAcks - watcherAcks).toBe(1);
+    await sleep(300);
+    expect(reader.persistedAcks).toBe(readerAcks);
+    expect(reader.text.toString()).toContain("two;");
+  });
 });
 
 describe("the update log", () => {
