@@ -82,6 +82,7 @@ export class Room implements MessageTarget {
   private readonly pendingLocalAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
   private persistedTimer: NodeJS.Timeout | null = null;
+  private persistedDue = 0;
   private lastPersistedSent = 0;
   private lastAwarenessFlush = 0;
 
@@ -221,11 +222,19 @@ export class Room implements MessageTarget {
    * half of all the messages the server sent.
    */
   private schedulePersisted(wait = this.lastPersistedSent + PERSISTED_INTERVAL_MS - Date.now()): void {
-    if (this.persistedTimer || this.destroyed) return;
+    if (this.destroyed) return;
+    const due = Date.now() + wait;
+    // A pass already planned as soon serves; a later one (for passive connections) is brought forward.
+    if (this.persistedTimer) {
+      if (this.persistedDue <= due) return;
+      clearTimeout(this.persistedTimer);
+      this.persistedTimer = null;
+    }
     if (wait <= 0) {
       this.sendPersisted();
       return;
     }
+    this.persistedDue = due;
     this.persistedTimer = setTimeout(() => {
       this.persistedTimer = null;
       this.sendPersisted();
