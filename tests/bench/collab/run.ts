@@ -9,8 +9,9 @@
 //
 // The machine is shared: a run during which other processes used more than DISTURBED_CPU_PERCENT of
 // a core is run again (once), and the other processes' CPU is printed with every result.
-// Each scenario runs --rounds times per server (3 by default, in alternating order); the round with
-// the median p99 is reported per server, with every round's p99 beside it.
+// Each scenario runs --rounds times per server (3 by default, in alternating order); the summary
+// pools every round's samples for the percentiles (each round's p99 shown beside them) and takes CPU
+// and memory from the round with the median CPU.
 //
 // Options: --quick (shorter windows, one round), --rounds=3, --measure-seconds=8, --only=ours,reference,hocuspocus,
 // --scenario=<part of a scenario name>, --profile=<dir> (V8 CPU profiles of the servers)
@@ -76,7 +77,9 @@ type Result = {
   idleMb: number;
   peakMb: number;
   stored: string;
-  /** p99 of every round run, the reported one among them. */
+  /** Every arrival latency of the window, sorted (pooled over the rounds in the summary). */
+  latencies: number[];
+  /** p99 of every round run (summary only). */
   p99Rounds?: number[];
 };
 
@@ -332,6 +335,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
     idleMb,
     peakMb,
     stored,
+    latencies: sorted,
   };
 }
 
@@ -441,7 +445,7 @@ async function main(): Promise<void> {
       }
     }
     console.log("");
-    printTable(medianRounds(results));
+    printTable(summarizeRounds(results));
     console.log(`\n(total ${Math.round((Date.now() - started) / 1000)} s)`);
   } finally {
     await disconnectPrisma();
@@ -450,21 +454,32 @@ async function main(): Promise<void> {
 }
 
 /**
- * Per scenario and server, the round with the median p99 (the lower middle one for an even count).
- * This machine is shared and one window's p99 rests on a handful of samples, so a single burst of
- * unrelated work can decide it; the median of several rounds, run in alternating order, cannot be
- * decided by one lucky or unlucky window, for any server.
+ * Per scenario and server, over all rounds: latency percentiles of every sample pooled, and the round
+ * with the median CPU for CPU and memory. This machine is shared and one window's p99 rests on a
+ * handful of samples, so a single burst of unrelated work can decide it; pooled over rounds run in
+ * alternating order, the p99 rests on several times as many samples and no one window decides it.
  */
-function medianRounds(rounds: Result[][]): Result[] {
+function summarizeRounds(rounds: Result[][]): Result[] {
   const byKey = new Map<string, Result[]>();
   for (const result of rounds.flat()) {
     const key = `${result.scenario}\u0000${result.kind}`;
     byKey.set(key, [...(byKey.get(key) ?? []), result]);
   }
   return [...byKey.values()].map((results) => {
-    const sorted = [...results].sort((a, b) => a.p99 - b.p99);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)];
-    return { ...median, p99Rounds: results.map((r) => r.p99) };
+    const byCpu = [...results].sort((a, b) => a.cpuPercent - b.cpuPercent);
+    const median = byCpu[Math.floor((byCpu.length - 1) / 2)];
+    const pooled = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    return {
+      ...median,
+      samples: pooled.length,
+      lost: results.reduce((n, r) => n + r.lost, 0),
+      stored: results.every((r) => r.stored === results[0].stored) ? results[0].stored : "NO",
+      p50: percentile(pooled, 50),
+      p95: percentile(pooled, 95),
+      p99: percentile(pooled, 99),
+      latencies: pooled,
+      p99Rounds: results.map((r) => r.p99),
+    };
   });
 }
 
