@@ -1,7 +1,8 @@
 // The outline: every clause and annex with its current number. A row takes you there; its arrows
 // move the clause among its siblings (the same commands as the toolbar and Alt+Shift+↑/↓).
 // Recomputed when the numbering changes, and otherwise at most every 300 ms while titles are typed.
-import { Paper, ScrollArea, Text, Title } from "@mantine/core";
+import { Paper, Text, Title } from "@mantine/core";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { Selection, type Command } from "prosemirror-state";
 import { memo, startTransition, useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -45,6 +46,10 @@ function useOutline(store: EditorStore): OutlineItem[] {
 
 interface RowProps {
   item: OutlineItem;
+  /** Where the row sits in the full list (px), its place and the list's length (for assistive technology). */
+  top: number;
+  position: number;
+  size: number;
   /** The parent's translation function: one subscription for the panel, not one per row. */
   t: TFunction;
   editable: boolean;
@@ -55,9 +60,15 @@ interface RowProps {
 // A long standard has hundreds of rows: they are plain elements with text arrows (Mantine components
 // and SVG icons cost about a millisecond per row to mount, which delayed a 600-clause outline by over
 // half a second), and only rows whose item changed re-render.
-const OutlineRow = memo(function OutlineRow({ item, t, editable, onGo, onMove }: RowProps) {
+const OutlineRow = memo(function OutlineRow({ item, top, position, size, t, editable, onGo, onMove }: RowProps) {
   return (
-    <li className="studio-outline-row" style={{ paddingLeft: `${(item.depth - 1) * 12}px` }} data-testid="outline-item">
+    <li
+      className="studio-outline-row"
+      style={{ top, paddingLeft: `${(item.depth - 1) * 12}px` }}
+      aria-posinset={position}
+      aria-setsize={size}
+      data-testid="outline-item"
+    >
       <button type="button" className="studio-outline-link" onClick={() => onGo(item.id)} title={t("editor.outline.goTo", { label: item.label })}>
         <span className="studio-outline-number" data-testid="outline-number">
           {item.label}
@@ -95,6 +106,9 @@ function sameRow(a: RowProps, b: RowProps): boolean {
   const y = b.item;
   return (
     a.t === b.t &&
+    a.top === b.top &&
+    a.position === b.position &&
+    a.size === b.size &&
     a.editable === b.editable &&
     a.onGo === b.onGo &&
     a.onMove === b.onMove &&
@@ -104,6 +118,36 @@ function sameRow(a: RowProps, b: RowProps): boolean {
     x.depth === y.depth &&
     x.canMoveUp === y.canMoveUp &&
     x.canMoveDown === y.canMoveDown
+  );
+}
+
+/** A row's height in pixels (.studio-outline-row); rows are all one line. */
+const ROW_HEIGHT = 26;
+
+/**
+ * Only the rows in view (and a few around them) are in the page: a 600-clause standard's outline,
+ * rendered whole, took about 400 ms of the editor's opening. The list keeps its full height, so the
+ * scrollbar is the whole outline's.
+ */
+function OutlineList({ items, ...row }: { items: OutlineItem[] } & Omit<RowProps, "item" | "top" | "position" | "size">) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    getItemKey: (index) => items[index].id,
+    // Before the first measurement (and in tests without layout), show a screenful.
+    initialRect: { width: 240, height: 800 },
+  });
+  return (
+    <div ref={scroller} className="studio-outline-scroller">
+      <ol className="studio-outline-list" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((virtual) => (
+          <OutlineRow key={virtual.key} item={items[virtual.index]} top={virtual.start} position={virtual.index + 1} size={items.length} {...row} />
+        ))}
+      </ol>
+    </div>
   );
 }
 
@@ -143,13 +187,7 @@ export function OutlinePanel({ store }: { store: EditorStore }) {
           {t("editor.outline.empty")}
         </Text>
       ) : null}
-      <ScrollArea.Autosize mah="calc(100vh - 200px)" type="auto" scrollbars="y" offsetScrollbars="y">
-        <ol className="studio-outline-list">
-          {items.map((item) => (
-            <OutlineRow key={item.id} item={item} t={t} editable={editable} onGo={onGo} onMove={onMove} />
-          ))}
-        </ol>
-      </ScrollArea.Autosize>
+      <OutlineList items={items} t={t} editable={editable} onGo={onGo} onMove={onMove} />
     </Paper>
   );
 }
