@@ -132,3 +132,39 @@ test("paste from Word arrives as a clause with its text, list and table, without
   expect(markup).not.toMatch(/mso-|Mso|<o:p|font-family/);
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
 });
+
+test("a long outline keeps only the rows in view in the page; scrolled to its end, it opens the last clause", async ({ signIn }) => {
+  const page = await (await signIn("editor2@example.org", { locale: "en" })).newPage();
+  await openDraft(page, "GBA-2026-002");
+  const rows = page.getByTestId("outline-item");
+  const before = Number(await rows.first().getAttribute("aria-setsize"));
+
+  // Eighty headings pasted at the end of A.1 make as many clauses.
+  await clickAtEnd(page.locator(".ProseMirror section#en-c-a-1 > p").last());
+  const headings = Array.from({ length: 80 }, (_, i) => `<h1>Long outline clause ${i + 1}</h1><p>Text of clause ${i + 1}.</p>`).join("");
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    const target = document.activeElement ?? document.querySelector(".ProseMirror");
+    target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, headings);
+  await expect(rows.first()).toHaveAttribute("aria-setsize", String(before + 80));
+
+  // Far fewer rows than clauses are in the page, and the last is not among them yet.
+  const lastRow = rows.filter({ hasText: "Long outline clause 80" });
+  await expect(lastRow).toHaveCount(0);
+  expect(await rows.count()).toBeLessThan(before + 80);
+
+  // Scrolling the outline to its end brings the last rows; the last one takes you to its clause.
+  await page.locator(".studio-outline-scroller").evaluate((scroller) => scroller.scrollTo({ top: scroller.scrollHeight }));
+  await expect(rows.last()).toHaveAttribute("aria-posinset", String(before + 80));
+  await expect(lastRow).toBeVisible();
+  await lastRow.getByTitle(/^Go to/).click();
+  await expect(page.locator('.ProseMirror h2[data-type="clause_title"]', { hasText: "Long outline clause 80" })).toBeInViewport();
+
+  // Undone, the draft is as the other tests expect it.
+  await page.locator('.ProseMirror h2[data-type="clause_title"]', { hasText: "Long outline clause 80" }).click();
+  await page.keyboard.press("Control+z");
+  await expect(rows.first()).toHaveAttribute("aria-setsize", String(before));
+  await expect(page.getByTestId("save-status")).toHaveAttribute("data-status", "saved");
+});
