@@ -2,7 +2,7 @@
 // commands, the outline, cross-references that follow renumbering, formulas, and paste from Word.
 // The tests in this file share the draft and run in order.
 import { expect, test } from "../fixtures";
-import { clickAtEnd, openDraft } from "./editor-page";
+import { clickAtEnd, openDraft, pasteHtml } from "./editor-page";
 
 test.describe.configure({ mode: "serial" });
 
@@ -105,13 +105,7 @@ test("paste from Word arrives as a clause with its text, list and table, without
   // Clicking right of the last line puts the cursor at the end of the paragraph, where a clause may follow.
   // The end of A.1, whose last block is a paragraph: the pasted heading may start a subclause there.
   await clickAtEnd(page.locator(".ProseMirror section#en-c-a-1 > p").last());
-  await page.evaluate((html) => {
-    const data = new DataTransfer();
-    data.setData("text/html", html);
-    data.setData("text/plain", "Pasted temperature rise");
-    const target = document.activeElement ?? document.querySelector(".ProseMirror");
-    target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, WORD_HTML);
+  await pasteHtml(page, WORD_HTML, "Pasted temperature rise");
 
   const pasted = page.locator('.ProseMirror section[data-type="clause"]', { has: page.locator('h2[data-type="clause_title"]', { hasText: "Pasted temperature rise" }) }).last();
   await expect(pasted).toBeVisible();
@@ -142,12 +136,7 @@ test("a long outline keeps only the rows in view in the page; scrolled to its en
   // Eighty headings pasted at the end of A.1 make as many clauses.
   await clickAtEnd(page.locator(".ProseMirror section#en-c-a-1 > p").last());
   const headings = Array.from({ length: 80 }, (_, i) => `<h1>Long outline clause ${i + 1}</h1><p>Text of clause ${i + 1}.</p>`).join("");
-  await page.evaluate((html) => {
-    const data = new DataTransfer();
-    data.setData("text/html", html);
-    const target = document.activeElement ?? document.querySelector(".ProseMirror");
-    target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  }, headings);
+  await pasteHtml(page, headings);
   await expect(rows.first()).toHaveAttribute("aria-setsize", String(before + 80));
 
   // Far fewer rows than clauses are in the page, and the last is not among them yet.

@@ -42,3 +42,17 @@ export async function clickAtEnd(block: Locator): Promise<void> {
   if (!box) throw new Error("the block is not visible");
   await block.click({ position: { x: box.width - 2, y: box.height - 6 } });
 }
+
+/** Pastes HTML (and its plain-text form) where the focus is, as the clipboard would deliver it. */
+export async function pasteHtml(page: Page, html: string, text = ""): Promise<void> {
+  await page.evaluate(
+    ({ html, text }) => {
+      const data = new DataTransfer();
+      data.setData("text/html", html);
+      if (text) data.setData("text/plain", text);
+      const target = document.activeElement ?? document.querySelector(".ProseMirror");
+      target?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    { html, text },
+  );
+}
