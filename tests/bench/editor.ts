@@ -14,8 +14,8 @@
  *   applied the change), and → the next animation frame. Target: median under 16 ms;
  * - inserts 5 clauses near the start (each renumbers the ~600 clauses after it) and types in a title.
  * It prints the median of the runs' figures and exits 1 if a target is missed.
- * Chromium is launched as for the end-to-end tests (tests/support/chromium.ts): without the omnibox
- * popup pages it would otherwise build for every new window, on the same two cores as the page.
+ * Chromium is launched without the omnibox popup pages it would otherwise build for every new
+ * window, on the same two cores as the page (tests/support/chromium.ts).
  *
  * Options (environment): BENCH_RUNS (default 5), CHROMIUM_PATH (default /usr/bin/chromium),
  * BENCH_TRACE=<file.json> to record a Chrome trace of the first run's typing (open it in DevTools).
@@ -29,7 +29,7 @@ import { build } from "vite";
 import { prosemirrorToYDoc } from "y-prosemirror";
 import * as Y from "yjs";
 import { PROSEMIRROR_FRAGMENT } from "~/editor/collab-protocol";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { BENCH_CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import type { OpenFigures } from "./editor-page";
 import { BENCH_SHAPE, generateLargeStandard } from "./editor-fixture";
 
@@ -167,7 +167,7 @@ async function main() {
   const { server, url } = await serve(outDir, update);
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: CHROMIUM_ARGS,
+    args: BENCH_CHROMIUM_ARGS,
   });
   const runs: RunFigures[] = [];
   try {
