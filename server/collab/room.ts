@@ -76,7 +76,7 @@ export class Room implements MessageTarget {
   private pendingUpdates: Uint8Array[] = [];
   private pendingLocalUpdates: Uint8Array[] = [];
   private readonly pendingUpdateOrigins = new Set<Connection | null>();
-  private broadcastScheduled: { cancel: () => void } | null = null;
+  private broadcastTimer: NodeJS.Timeout | null = null;
 
   private readonly pendingAwareness = new Set<number>();
   private readonly pendingLocalAwareness = new Set<number>();
@@ -292,7 +292,7 @@ export class Room implements MessageTarget {
     if (this.destroyed) return;
     this.flushBroadcasts();
     this.destroyed = true;
-    this.broadcastScheduled?.cancel();
+    if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     if (this.persistedTimer) clearTimeout(this.persistedTimer);
     this.unsubscribeFanOut();
@@ -333,19 +333,13 @@ export class Room implements MessageTarget {
     this.pendingUpdates.push(update);
     if (local) this.pendingLocalUpdates.push(update);
     this.pendingUpdateOrigins.add(origin);
-    if (this.broadcastScheduled) return;
-    const flush = () => {
-      this.broadcastScheduled = null;
+    if (this.broadcastTimer) return;
+    // Only rooms of BROADCAST_WINDOW_MIN_CONNECTIONS or more get here: a window of 5 ms or more.
+    const windowMs = Math.min(this.connections.size * BROADCAST_WINDOW_PER_CONNECTION_MS, MAX_BROADCAST_WINDOW_MS);
+    this.broadcastTimer = setTimeout(() => {
+      this.broadcastTimer = null;
       this.flushUpdates();
-    };
-    const windowMs = this.connections.size * BROADCAST_WINDOW_PER_CONNECTION_MS;
-    if (windowMs < 1) {
-      const immediate = setImmediate(flush);
-      this.broadcastScheduled = { cancel: () => clearImmediate(immediate) };
-    } else {
-      const timer = setTimeout(flush, Math.min(windowMs, MAX_BROADCAST_WINDOW_MS));
-      this.broadcastScheduled = { cancel: () => clearTimeout(timer) };
-    }
+    }, windowMs);
   }
 
   private flushUpdates(): void {
