@@ -82,8 +82,13 @@ export function benchmarkPids(): number[] {
       }
     }
   }
-  for (const p of all) if (p.comm === "postgres") ours.add(p.pid);
+  for (const pid of postgresPids(all)) ours.add(pid);
   return [...ours];
+}
+
+/** PostgreSQL's processes (the server and its backends) on this machine. */
+export function postgresPids(all = processes()): number[] {
+  return all.filter((p) => p.comm === "postgres").map((p) => p.pid);
 }
 
 /** CPU seconds used so far by the given processes (those that ended are skipped). */

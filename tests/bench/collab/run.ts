@@ -25,7 +25,7 @@ import { addMember, createCommittee, createOrganization, createProjectWithDocume
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../setup/database-admin";
 import { connectClient, observeArrivals, timedEdit, type BenchClient, type ClientSpec, type ServerKind } from "./clients";
 import type { LoadMessage, LoadReply } from "./load-clients";
-import { benchmarkPids, cpuSeconds, cpuSecondsOf, now, peakRssMb, percentile, rssMb, systemBusySeconds } from "./measure";
+import { benchmarkPids, cpuSeconds, postgresPids, cpuSecondsOf, now, peakRssMb, percentile, rssMb, systemBusySeconds } from "./measure";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -79,6 +79,8 @@ type Result = {
   cpuPercent: number;
   /** CPU used by other processes on the machine during the window (% of one core). */
   otherCpuPercent: number;
+  /** CPU PostgreSQL's processes used during the window (% of one core): ours stores there, the others do not. */
+  databaseCpuPercent: number;
   /** Resident memory once started, before any client: what loading the server's code costs. */
   idleMb: number;
   peakMb: number;
@@ -259,6 +261,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
   for (const m of measurers) {
     observeArrivals(m.client.doc, `${m.spec.name}:`, (sentAt, latency) => {
       if (inWindow(sentAt)) latencies.push(latency);
+
     });
   }
 
@@ -278,6 +281,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
   await sleep(warmupSeconds * 1000);
   const cpuBefore = cpuSeconds(pid);
   const pids = benchmarkPids();
+  const databasePids = new Set(postgresPids());
   const benchmarkBefore = cpuSecondsOf(pids);
   const busyBefore = systemBusySeconds();
   windowStart = now();
@@ -287,7 +291,12 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
   const wall = (now() - windowStart) / 1000;
   // CPU that neither the benchmark nor PostgreSQL used during the window: other work on the machine.
   let benchmarkUsed = 0;
-  for (const [p, after] of cpuSecondsOf(pids)) benchmarkUsed += after - (benchmarkBefore.get(p) ?? after);
+  let databaseUsed = 0;
+  for (const [p, after] of cpuSecondsOf(pids)) {
+    const used = after - (benchmarkBefore.get(p) ?? after);
+    benchmarkUsed += used;
+    if (databasePids.has(p)) databaseUsed += used;
+  }
   const otherCpuPercent = Math.max(0, ((systemBusySeconds() - busyBefore - benchmarkUsed) / wall) * 100);
   for (const timer of timers) clearInterval(timer);
   const stopped = await Promise.all(
@@ -338,6 +347,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
     deliveriesPerSecond: (sentTotal / (warmupSeconds + wall)) * otherClientsPerDocument,
     cpuPercent: ((cpuAfter - cpuBefore) / wall) * 100,
     otherCpuPercent,
+    databaseCpuPercent: (databaseUsed / wall) * 100,
     idleMb,
     peakMb,
     stored,
@@ -348,7 +358,7 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
 
 function printTable(results: Result[]): void {
-  const header = ["scenario", "server", "clients", "p50 ms", "p95 ms", "p99 ms", "p99 of rounds", "samples", "lost", "edits/s", "deliveries/s", "CPU %", "idle MB", "peak MB", "stored", "other CPU %"];
+  const header = ["scenario", "server", "clients", "p50 ms", "p95 ms", "p99 ms", "p99 of rounds", "samples", "lost", "edits/s", "deliveries/s", "CPU %", "database CPU %", "idle MB", "peak MB", "stored", "other CPU %"];
   const rows = results.map((r) => [
     r.scenario,
     r.kind,
@@ -362,6 +372,7 @@ function printTable(results: Result[]): void {
     fmt(r.editsPerSecond, 0),
     fmt(r.deliveriesPerSecond, 0),
     fmt(r.cpuPercent, 0),
+    fmt(r.databaseCpuPercent, 0),
     fmt(r.idleMb, 0),
     fmt(r.peakMb, 0),
     r.stored,
@@ -445,7 +456,7 @@ async function main(): Promise<void> {
           (results[round] ??= []).push(result);
           console.log(
             `round ${round + 1}  ${scenario.name.padEnd(20)} ${kind.padEnd(10)} p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
-              `CPU ${fmt(result.cpuPercent, 0)}%  peak ${fmt(result.peakMb, 0)} MB  (others ${fmt(result.otherCpuPercent, 0)}% CPU)`,
+              `CPU ${fmt(result.cpuPercent, 0)}% (database ${fmt(result.databaseCpuPercent, 0)}%)  peak ${fmt(result.peakMb, 0)} MB  (others ${fmt(result.otherCpuPercent, 0)}% CPU)`,
           );
         }
       }
