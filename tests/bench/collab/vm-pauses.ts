@@ -1,6 +1,6 @@
 // Pauses of the whole virtual machine, as the benchmark sees them.
 //
-// Why: on these VMs every process stops at once, now and then, for 10–25 ms (two idle processes
+// Why: on these VMs every process stops at once, now and then, for 10–60 ms (two idle processes
 // that only wake every millisecond miss the same instants, a few times a minute; the host does not
 // report it as steal time). A pause in a measured window delays every delivery in flight, whichever
 // server runs, and one pause sets that round's p99. The benchmark records the pauses with a probe
