@@ -36,11 +36,18 @@ export async function typeAtEndOfClause(page: Page, kind: string, text: string):
   await page.keyboard.type(text);
 }
 
-/** Clicks right of the last line of a block, which puts the cursor at its end. */
+/**
+ * Clicks right of the last line of a block, which puts the cursor at its end, and clicks again until
+ * the cursor is in the block: a layout shift between Playwright's scroll and its click (an image
+ * loading, the outline growing) can land the click elsewhere.
+ */
 export async function clickAtEnd(block: Locator): Promise<void> {
-  const box = await block.boundingBox();
-  if (!box) throw new Error("the block is not visible");
-  await block.click({ position: { x: box.width - 2, y: box.height - 6 } });
+  await expect(async () => {
+    const box = await block.boundingBox();
+    if (!box) throw new Error("the block is not visible");
+    await block.click({ position: { x: box.width - 2, y: box.height - 6 } });
+    expect(await block.evaluate((element) => element.contains(document.getSelection()?.anchorNode ?? null))).toBe(true);
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Pastes HTML (and its plain-text form) where the focus is, as the clipboard would deliver it. */
