@@ -17,9 +17,9 @@ export type Sample = { sentAt: number; latency: number };
 export class VmPauses {
   private readonly pauses: Pause[] = [];
 
-  private constructor(private readonly child: ChildProcess | null) {
+  private constructor(private readonly child: ChildProcess) {
     let buffered = "";
-    child?.stdout?.on("data", (chunk: Buffer) => {
+    child.stdout?.on("data", (chunk: Buffer) => {
       buffered += chunk.toString();
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
@@ -46,13 +46,13 @@ export class VmPauses {
     return new VmPauses(child);
   }
 
-  /** The pauses that began or ended between `from` and `to` (epoch ms, as measure.now). */
+  /** The pauses that overlap the time from `from` to `to` (epoch ms, as measure.now). */
   between(from: number, to: number): Pause[] {
     return this.pauses.filter((p) => p.start < to && p.start + p.duration > from);
   }
 
   stop(): void {
-    this.child?.kill("SIGTERM");
+    this.child.kill("SIGTERM");
   }
 }
 
