@@ -10,13 +10,25 @@ import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 
 type Database = { client: PrismaClient; pool: pg.Pool };
+
+/**
+ * pg closes a connection after 10 s unused by default. The pool grows to its maximum whenever many
+ * editors connect at once (each is authorized and its document loaded), and ten seconds later the
+ * extra connections were closed together. A PostgreSQL backend's exit costs it about 15 ms of CPU
+ * here, so closing nine at once held both cores of a two-core machine for tens of milliseconds: the
+ * worst of the collaboration benchmark's tail (ADR 022). A lull in editing keeps the connections.
+ */
+const IDLE_CONNECTION_MS = 10 * 60_000;
 type Global = typeof globalThis & { __studioDatabase?: Database };
 
 function createDatabase(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set: the server sets it before the app loads");
   const max = Number(process.env.DB_POOL_MAX ?? 10);
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: IDLE_CONNECTION_MS });
+  // An idle connection that PostgreSQL drops (a restart, a network cut) is removed from the pool and
+  // replaced on next use; unheard, the error would end the process.
+  pool.on("error", (error) => process.stderr.write(`database: an idle connection failed: ${error.message}\n`));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   return { client: new PrismaClient({ adapter }), pool };
 }
