@@ -48,6 +48,8 @@ export type CollabServerOptions = {
   watchAccess?: boolean;
   /** The clock of edit sessions (tests move it); Date.now by default. */
   now?: () => number;
+  /** How long edit-session activity may wait in memory before it is written (edit-sessions.ts). */
+  sessionWriteIntervalMs?: number;
 };
 
 export const defaultLimits: CollabLimits = {
@@ -106,6 +108,7 @@ export class CollabServer {
       onStored: (documentId, rows) => this.onStored(documentId, rows),
       onDocumentGone: (documentId) => this.rooms.get(documentId)?.closeAll(closeCode.notFound, "document deleted"),
       now: options.now,
+      sessionWriteIntervalMs: options.sessionWriteIntervalMs,
     });
     this.backgroundSends = new BackgroundSends({
       onError: (error) => this.logger.error("collab: a background send failed", error),

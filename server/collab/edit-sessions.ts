@@ -10,7 +10,8 @@
 // - The batcher accumulates the ids per user and document in memory and writes one row per user and
 //   document with the batch it stores anyway (DocumentStore.append), merging into that person's latest
 //   session when it ended less than SESSION_GAP_MS before: no database read per update, no extra
-//   round trip per batch.
+//   round trip per batch. Once a session names every part a person touches, its new end time and
+//   count wait in memory up to SESSION_WRITE_INTERVAL_MS (the SessionLedger below).
 import * as Y from "yjs";
 
 /** A pause longer than this starts a new session. */
@@ -119,5 +120,169 @@ export class ActivityAccumulator {
       startedAt: new Date(entry.first),
       endedAt: new Date(entry.last),
     }));
+  }
+}
+
+/**
+ * How long a person's further activity in a session may wait in memory before it is written. What
+ * waits is only the session's growing end time and update count: a part they had not touched yet is
+ * written with the batch that touched it, as is the start of a session. Writing every batch's
+ * activity cost PostgreSQL more than appending the rows (ADR 023).
+ */
+export const SESSION_WRITE_INTERVAL_MS = 10_000;
+
+type Waiting = { clauseIds: Set<string>; updates: number; first: number; last: number };
+type LedgerEntry = {
+  /** Parts already written for this person's current session, by this process. */
+  written: Set<string>;
+  /** When it was last written (real time, Date.now). */
+  writtenAt: number;
+  waiting: Waiting | null;
+  /** Write `waiting` at the next chance (it began a session after a long pause). */
+  urgent: boolean;
+};
+
+/** What to write for one document now, to be passed back to `settle` once it is written. */
+export type SessionPlan = {
+  documentId: string;
+  write: SessionActivity[];
+  /** What waits after the write, per person. */
+  keep: Map<string, { waiting: Waiting | null; urgent: boolean }>;
+};
+
+function waitingOf(activity: SessionActivity): Waiting {
+  return { clauseIds: new Set(activity.clauseIds), updates: activity.updates, first: activity.startedAt.getTime(), last: activity.endedAt.getTime() };
+}
+
+function activityOf(documentId: string, userId: string, waiting: Waiting): SessionActivity {
+  return { documentId, userId, clauseIds: [...waiting.clauseIds], updates: waiting.updates, startedAt: new Date(waiting.first), endedAt: new Date(waiting.last) };
+}
+
+function merged(a: Waiting, b: Waiting): Waiting {
+  return { clauseIds: new Set([...a.clauseIds, ...b.clauseIds]), updates: a.updates + b.updates, first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+}
+
+/**
+ * Decides, per person and document, which session activity is written with a batch and which waits
+ * (SESSION_WRITE_INTERVAL_MS at most). Plans change nothing until settled, so a batch that fails to
+ * store leaves the ledger as it was and its updates' activity is planned again with the retry.
+ */
+export class SessionLedger {
+  private readonly documents = new Map<string, Map<string, LedgerEntry>>();
+
+  constructor(
+    private readonly intervalMs = SESSION_WRITE_INTERVAL_MS,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** `force` writes everything waiting (shutdown, unloading, tests). */
+  plan(documentId: string, activities: readonly SessionActivity[], force: boolean): SessionPlan {
+    const now = this.clock();
+    const entries = this.documents.get(documentId);
+    const plan: SessionPlan = { documentId, write: [], keep: new Map() };
+    const fresh = new Map(activities.map((activity) => [activity.userId, waitingOf(activity)]));
+    const userIds = new Set([...(entries?.keys() ?? []), ...fresh.keys()]);
+    for (const userId of userIds) {
+      const entry = entries?.get(userId);
+      const incoming = fresh.get(userId) ?? null;
+      const waiting = entry?.waiting ?? null;
+      if (waiting && incoming && incoming.first - waiting.last > SESSION_GAP_MS) {
+        // A pause long enough to start a new session lies between them: one statement cannot write
+        // both, so the older one goes now and the new session's start right after.
+        plan.write.push(activityOf(documentId, userId, waiting));
+        plan.keep.set(userId, { waiting: incoming, urgent: true });
+        continue;
+      }
+      const combined = waiting && incoming ? merged(waiting, incoming) : (waiting ?? incoming);
+      if (!combined) continue;
+      const due =
+        force ||
+        entry === undefined ||
+        entry.urgent ||
+        now - entry.writtenAt >= this.intervalMs ||
+        [...combined.clauseIds].some((id) => !entry.written.has(id));
+      if (due) plan.write.push(activityOf(documentId, userId, combined));
+      plan.keep.set(userId, { waiting: due ? null : combined, urgent: false });
+    }
+    return plan;
+  }
+
+  /** Records that the plan was written. */
+  settle(plan: SessionPlan): void {
+    const now = this.clock();
+    let entries = this.documents.get(plan.documentId);
+    if (!entries) {
+      entries = new Map();
+      this.documents.set(plan.documentId, entries);
+    }
+    const written = new Map(plan.write.map((activity) => [activity.userId, activity]));
+    for (const [userId, keep] of plan.keep) {
+      const previous = entries.get(userId);
+      const activity = written.get(userId);
+      entries.set(userId, {
+        written: activity ? new Set([...(previous?.written ?? []), ...activity.clauseIds]) : (previous?.written ?? new Set()),
+        writtenAt: activity ? now : (previous?.writtenAt ?? now),
+        waiting: keep.waiting,
+        urgent: keep.urgent,
+      });
+    }
+    this.prune(plan.documentId, now);
+  }
+
+  /** Documents with activity waiting that is due now (or everything waiting, with `force`). */
+  dueDocuments(force: boolean): string[] {
+    const now = this.clock();
+    const due: string[] = [];
+    for (const documentId of [...this.documents.keys()]) {
+      this.prune(documentId, now);
+      const entries = this.documents.get(documentId);
+      if (!entries) continue;
+      for (const entry of entries.values()) {
+        if (entry.waiting && (force || entry.urgent || now - entry.writtenAt >= this.intervalMs)) {
+          due.push(documentId);
+          break;
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * When the earliest waiting activity falls due (real time), or Infinity; `notBefore` holds a
+   * document back (its store is backing off after a failure).
+   */
+  nextDue(notBefore: (documentId: string) => number = () => 0): number {
+    let next = Infinity;
+    for (const [documentId, entries] of this.documents) {
+      for (const entry of entries.values()) {
+        if (entry.waiting) next = Math.min(next, Math.max(notBefore(documentId), entry.urgent ? 0 : entry.writtenAt + this.intervalMs));
+      }
+    }
+    return next;
+  }
+
+  /** Drops a document (deleted: its activity has nowhere to go). */
+  forget(documentId: string): void {
+    this.documents.delete(documentId);
+  }
+
+  /** Drops a document whose room is gone, unless activity of it still waits to be written. */
+  forgetSettled(documentId: string): void {
+    const entries = this.documents.get(documentId);
+    if (entries && [...entries.values()].every((entry) => !entry.waiting)) this.documents.delete(documentId);
+  }
+
+  /**
+   * An entry with nothing waiting, written longer ago than the interval, plans exactly as a missing
+   * one would (its next activity is written at once), so it is dropped: the ledger holds only the
+   * people editing now.
+   */
+  private prune(documentId: string, now: number): void {
+    const entries = this.documents.get(documentId);
+    if (!entries) return;
+    for (const [userId, entry] of entries) {
+      if (!entry.waiting && now - entry.writtenAt >= this.intervalMs) entries.delete(userId);
+    }
+    if (entries.size === 0) this.documents.delete(documentId);
   }
 }

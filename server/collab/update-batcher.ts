@@ -7,10 +7,12 @@
 // updates stay queued in order, and nothing is acknowledged until it succeeds.
 //
 // Each update also carries the named elements it touched (edit-sessions.ts); the batch's activity per
-// user and document is written in the same statement as its rows, for the history page.
+// user and document is written in the same statement as its rows, for the history page, unless the
+// session ledger lets it wait (only a session's end time and update count ever wait, at most
+// SESSION_WRITE_INTERVAL_MS; then a batch with no rows writes them).
 import * as Y from "yjs";
 import type { UpdateLog, UpdateRow } from "./document-store";
-import { ActivityAccumulator, type SessionActivity } from "./edit-sessions";
+import { ActivityAccumulator, SessionLedger, type SessionActivity, type SessionPlan } from "./edit-sessions";
 import type { CollabLogger } from "./types";
 
 type PendingUpdate = {
@@ -46,6 +48,8 @@ export type UpdateBatcherOptions = {
   retryMaxMs?: number;
   /** The clock of edit sessions (tests move it); Date.now by default. */
   now?: () => number;
+  /** How long session activity may wait before it is written (SESSION_WRITE_INTERVAL_MS by default). */
+  sessionWriteIntervalMs?: number;
 };
 
 export class UpdateBatcher {
@@ -54,8 +58,11 @@ export class UpdateBatcher {
   private timerDue = Infinity;
   private running: Promise<void> | null = null;
   private closed = false;
+  private readonly sessions: SessionLedger;
 
-  constructor(private readonly options: UpdateBatcherOptions) {}
+  constructor(private readonly options: UpdateBatcherOptions) {
+    this.sessions = new SessionLedger(options.sessionWriteIntervalMs);
+  }
 
   /** Queues an accepted update; returns its sequence number within the document. */
   enqueue(documentId: string, userId: string | null, update: Uint8Array, touched: readonly string[] = []): number {
@@ -92,6 +99,7 @@ export class UpdateBatcher {
   forget(documentId: string): void {
     const queue = this.queues.get(documentId);
     if (queue && queue.pending.length === 0 && queue.waiters.length === 0) this.queues.delete(documentId);
+    this.sessions.forgetSettled(documentId);
   }
 
   /** Writes whatever is queued now (retrying failed documents once more), waiting for it. */
@@ -138,7 +146,7 @@ export class UpdateBatcher {
   }
 
   private scheduleNext(): void {
-    let due = Infinity;
+    let due = this.sessions.nextDue((documentId) => this.queues.get(documentId)?.retryAt ?? 0);
     for (const queue of this.queues.values()) {
       const first = queue.pending[0];
       if (!first) continue;
@@ -147,6 +155,7 @@ export class UpdateBatcher {
     if (due !== Infinity) this.schedule(due);
   }
 
+  /** `ignoreBackoff` (a flush) also writes every session activity that waits. */
   private async store(ignoreBackoff: boolean): Promise<void> {
     const now = Date.now();
     const taken = new Map<string, PendingUpdate[]>();
@@ -155,9 +164,14 @@ export class UpdateBatcher {
       taken.set(documentId, queue.pending);
       queue.pending = [];
     }
+    // Documents whose waiting session activity is due, though no update of theirs is: no rows.
+    for (const documentId of this.sessions.dueDocuments(ignoreBackoff)) {
+      const retryAt = this.queues.get(documentId)?.retryAt ?? 0;
+      if (!taken.has(documentId) && (ignoreBackoff || retryAt <= now)) taken.set(documentId, []);
+    }
     if (taken.size === 0) return;
     try {
-      await this.write(taken);
+      await this.write(taken, ignoreBackoff);
       return;
     } catch (error) {
       if (taken.size === 1) {
@@ -170,31 +184,38 @@ export class UpdateBatcher {
     for (const [documentId, updates] of taken) {
       const single = new Map([[documentId, updates]]);
       try {
-        await this.write(single);
+        await this.write(single, ignoreBackoff);
       } catch (error) {
         this.failed(single, error);
       }
     }
   }
 
-  private async write(taken: Map<string, PendingUpdate[]>): Promise<void> {
+  private async write(taken: Map<string, PendingUpdate[]>, force: boolean): Promise<void> {
     const batches = new Map<string, UpdateRow[]>();
     const sessions: SessionActivity[] = [];
+    const plans: SessionPlan[] = [];
     for (const [documentId, updates] of taken) {
       batches.set(documentId, rowsByUser(updates));
-      sessions.push(...activityOf(documentId, updates));
+      const plan = this.sessions.plan(documentId, activityOf(documentId, updates), force);
+      plans.push(plan);
+      sessions.push(...plan.write);
     }
     const { missingDocumentIds } = await this.options.log.append(batches, sessions);
     const missing = new Set(missingDocumentIds);
+    for (const plan of plans) {
+      if (missing.has(plan.documentId)) this.sessions.forget(plan.documentId);
+      else this.sessions.settle(plan);
+    }
     for (const [documentId, updates] of taken) {
       const queue = this.queue(documentId);
       queue.storedSeq = updates.at(-1)?.seq ?? queue.storedSeq;
       queue.failures = 0;
       queue.retryAt = 0;
+      const rows = batches.get(documentId) ?? [];
       if (missing.has(documentId)) {
         this.options.onDocumentGone(documentId);
-      } else {
-        const rows = batches.get(documentId) ?? [];
+      } else if (rows.length > 0) {
         this.options.onStored(
           documentId,
           rows.map((row) => row.data),

@@ -193,3 +193,51 @@ test("an edit that names no part (a whole clause deleted) still counts in the pe
     { userId: fixture.people.EDITOR.id, clauseIds: [], updates: 1 },
   ]);
 });
+
+test("more typing in parts already recorded is written within the interval with no further edit, and at once on shutdown", async () => {
+  clock = START;
+  // Long enough that the second edit is stored and checked before the first write falls due.
+  const intervalMs = 2_000;
+  const own = await startCollabTestServer({ now: () => clock, sessionWriteIntervalMs: intervalMs });
+  const fixture = await createCollabFixture();
+  const editor = new CollabClient(own.url, fixture.documentId, await cookieFor(fixture.people.EDITOR.id));
+  try {
+    await waitFor(() => editor.synced, "sync");
+    const updatesStored = async () => (await sessionsOf(fixture.documentId)).map((s) => s.updates);
+
+    const scope = typeInClauseTitle(editor, 0, "a");
+    await stored(editor);
+    expect(await updatesStored()).toEqual([1]);
+
+    // The same clause again, a minute later by the sessions' clock: stored and acknowledged, but the
+    // session's new end and count wait (nothing new to name).
+    clock = START + 60_000;
+    typeInClauseTitle(editor, 0, "b");
+    await stored(editor);
+    expect(await updatesStored()).toEqual([1]);
+    const waitingSince = Date.now();
+
+    // Written by the server within the interval, with no edit to carry it.
+    let after: Awaited<ReturnType<typeof sessionsOf>> = [];
+    for (let deadline = Date.now() + intervalMs + 5_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+      after = await sessionsOf(fixture.documentId);
+      if (after[0]?.updates === 2) break;
+    }
+    expect(after.map((s) => ({ clauseIds: s.clauseIds, updates: s.updates, endedAt: s.endedAt.getTime() }))).toEqual([
+      { clauseIds: [scope], updates: 2, endedAt: START + 60_000 },
+    ]);
+    expect(Date.now() - waitingSince).toBeLessThan(intervalMs + 2_000);
+
+    // What waits at shutdown is written before the server is gone.
+    clock = START + 120_000;
+    typeInClauseTitle(editor, 0, "c");
+    await stored(editor);
+    editor.destroy();
+    await own.close();
+    const final = await sessionsOf(fixture.documentId);
+    expect(final.map((s) => ({ updates: s.updates, endedAt: s.endedAt.getTime() }))).toEqual([{ updates: 3, endedAt: START + 120_000 }]);
+  } finally {
+    editor.destroy();
+    await own.close();
+  }
+});
