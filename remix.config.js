@@ -9,7 +9,10 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: every route is in the first page's manifest. Discovering routes lazily raced the header
+    // bell's fetcher (it loads on every navigation) and once crashed a page with "Application
+    // Error" (ADR 024).
+    v3_lazyRouteDiscovery: false,
     v3_singleFetch: true,
   },
 };
