@@ -84,11 +84,16 @@ describe("SessionLedger", () => {
     store([activity("li", ["c-1"], T0 + 500)]);
     // The sessions' clock jumps past the gap (tests do; a real pause outlasts the interval anyway).
     const later = T0 + 500 + SESSION_GAP_MS + 60_000;
-    expect(store([activity("li", ["c-1"], later)])).toEqual([{ userId: "li", clauseIds: ["c-1"], updates: 1, startedAt: T0 + 500, endedAt: T0 + 500 }]);
+    expect(store([activity("li", ["c-5"], later)])).toEqual([{ userId: "li", clauseIds: ["c-1"], updates: 1, startedAt: T0 + 500, endedAt: T0 + 500 }]);
     // The new session's start is written at the next chance, on its own.
     expect(ledger.nextDue()).toBe(0);
     expect(ledger.dueDocuments(false)).toEqual(["doc"]);
-    expect(store([])).toEqual([{ userId: "li", clauseIds: ["c-1"], updates: 1, startedAt: later, endedAt: later }]);
+    expect(store([])).toEqual([{ userId: "li", clauseIds: ["c-5"], updates: 1, startedAt: later, endedAt: later }]);
+    // A part only the old session named is new to this one: written at once.
+    advance(500);
+    expect(store([activity("li", ["c-1"], later + 1_000)]).map((a) => a.clauseIds)).toEqual([["c-1"]]);
+    advance(500);
+    expect(store([activity("li", ["c-5"], later + 2_000)])).toEqual([]);
   });
 
   test("people are planned apart, and someone idle longer than the interval is written at once again", () => {

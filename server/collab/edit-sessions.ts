@@ -220,7 +220,9 @@ export class SessionLedger {
       const previous = entries.get(userId);
       const activity = written.get(userId);
       entries.set(userId, {
-        written: activity ? new Set([...(previous?.written ?? []), ...activity.clauseIds]) : (previous?.written ?? new Set()),
+        // What waits urgently is a new session's start: every part written so far, this write's
+        // included, was the old session's.
+        written: keep.urgent ? new Set() : new Set([...(previous?.written ?? []), ...(activity?.clauseIds ?? [])]),
         writtenAt: activity ? now : (previous?.writtenAt ?? now),
         waiting: keep.waiting,
         urgent: keep.urgent,
