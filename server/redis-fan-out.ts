@@ -30,7 +30,7 @@ export function decodeFanOutMessage(data: Buffer): { message: FanOutMessage; ori
 export class RedisFanOut implements FanOut {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<FanOutListener>>();
+  private readonly listeners = new Map<string, Set<{ subscriber: string; listener: FanOutListener }>>();
 
   constructor(url: string) {
     // Pub/sub needs a connection of its own: a subscribed connection can do nothing else.
@@ -40,7 +40,9 @@ export class RedisFanOut implements FanOut {
       const documentId = channel.toString("utf8").slice("studio:collab:".length);
       const decoded = decodeFanOutMessage(data);
       if (!decoded) return;
-      for (const listener of this.listeners.get(documentId) ?? []) listener(decoded.message, decoded.origin);
+      for (const { subscriber, listener } of this.listeners.get(documentId) ?? []) {
+        if (subscriber !== decoded.origin) listener(decoded.message);
+      }
     });
   }
 
@@ -55,17 +57,18 @@ export class RedisFanOut implements FanOut {
     });
   }
 
-  subscribe(documentId: string, listener: FanOutListener): () => void {
+  subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void {
     let listeners = this.listeners.get(documentId);
     if (!listeners) {
       listeners = new Set();
       this.listeners.set(documentId, listeners);
       void this.subscriber.subscribe(channelOf(documentId));
     }
-    listeners.add(listener);
+    const subscription = { subscriber, listener };
+    listeners.add(subscription);
     return () => {
       const current = this.listeners.get(documentId);
-      current?.delete(listener);
+      current?.delete(subscription);
       if (current && current.size === 0) {
         this.listeners.delete(documentId);
         void this.subscriber.unsubscribe(channelOf(documentId));

@@ -10,6 +10,7 @@ import { closeCode, COLLAB_PATH, MAX_MESSAGE_BYTES } from "~/editor/collab-proto
 import { log } from "../log";
 import { AccessWatcher } from "./access-watch";
 import { authenticateUpgrade, reevaluateAccess } from "./authentication";
+import { AckScheduler } from "./ack-scheduler";
 import { BackgroundSends } from "./background-sends";
 import { Connection } from "./connection";
 import { ConnectionLimits } from "./connection-limits";
@@ -78,6 +79,7 @@ export class CollabServer {
   private readonly connectionLimits: ConnectionLimits;
   private readonly batcher: UpdateBatcher;
   private readonly backgroundSends: BackgroundSends;
+  private readonly acks = new AckScheduler();
   private readonly rooms: RoomRegistry;
   private readonly accessWatcher: AccessWatcher;
   private readonly wss: WsServer<typeof CollabWebSocket>;
@@ -204,6 +206,7 @@ export class CollabServer {
       for (const connection of this.connections) connection.close(closeCode.serverShuttingDown, "server restarting");
       await this.rooms.unloadAll();
       this.batcher.close();
+      this.acks.close();
       // Peers that never answered the close frame would keep the HTTP server's close waiting.
       for (const connection of this.connections) connection.terminate();
       await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -319,6 +322,7 @@ export class CollabServer {
       documentId,
       serverId: this.id,
       batcher: this.batcher,
+      acks: this.acks,
       backgroundSends: this.backgroundSends,
       fanOut: this.fanOut,
       limits: this.limits,

@@ -20,45 +20,51 @@ export type FanOutMessage =
   /** The document's comments changed: every process tells its clients (message 102). */
   | { kind: "comments" };
 
-/** `origin` names the publishing server, so a subscriber can skip its own messages. */
-export type FanOutListener = (message: FanOutMessage, origin: string) => void;
+export type FanOutListener = (message: FanOutMessage) => void;
 
 export interface FanOut {
+  /** `origin` names the publishing server: its own subscriptions do not hear the message. */
   publish(documentId: string, message: FanOutMessage, origin: string): void;
-  /** Returns the function that stops the subscription. */
-  subscribe(documentId: string, listener: FanOutListener): () => void;
+  /** `subscriber` names the subscribing server. Returns the function that stops the subscription. */
+  subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void;
   close(): Promise<void>;
 }
 
+type Subscription = { subscriber: string; listener: FanOutListener };
+
 export class InProcessFanOut implements FanOut {
-  private readonly listeners = new Map<string, Set<FanOutListener>>();
+  private readonly subscriptions = new Map<string, Set<Subscription>>();
 
   publish(documentId: string, message: FanOutMessage, origin: string): void {
-    const listeners = this.listeners.get(documentId);
-    if (!listeners || listeners.size === 0) return;
+    const targets: FanOutListener[] = [];
+    for (const { subscriber, listener } of this.subscriptions.get(documentId) ?? []) {
+      if (subscriber !== origin) targets.push(listener);
+    }
+    // One server alone (the usual single process) has no one to tell.
+    if (targets.length === 0) return;
     // Delivered on a later turn, like a network hop: a publisher is never re-entered from its own
     // publish, and the order of messages per document is kept.
-    const targets = [...listeners];
     queueMicrotask(() => {
-      for (const listener of targets) listener(message, origin);
+      for (const listener of targets) listener(message);
     });
   }
 
-  subscribe(documentId: string, listener: FanOutListener): () => void {
-    let listeners = this.listeners.get(documentId);
-    if (!listeners) {
-      listeners = new Set();
-      this.listeners.set(documentId, listeners);
+  subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void {
+    let subscriptions = this.subscriptions.get(documentId);
+    if (!subscriptions) {
+      subscriptions = new Set();
+      this.subscriptions.set(documentId, subscriptions);
     }
-    listeners.add(listener);
+    const subscription = { subscriber, listener };
+    subscriptions.add(subscription);
     return () => {
-      const current = this.listeners.get(documentId);
-      current?.delete(listener);
-      if (current?.size === 0) this.listeners.delete(documentId);
+      const current = this.subscriptions.get(documentId);
+      current?.delete(subscription);
+      if (current?.size === 0) this.subscriptions.delete(documentId);
     };
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
+    this.subscriptions.clear();
   }
 }

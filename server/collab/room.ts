@@ -16,6 +16,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { messageType } from "~/editor/collab-protocol";
+import type { AckScheduler } from "./ack-scheduler";
 import type { BackgroundSends } from "./background-sends";
 import { Connection } from "./connection";
 import { touchedElementIds } from "./edit-sessions";
@@ -48,6 +49,8 @@ export type RoomOptions = {
   /** Names this server on the fan-out, so it can skip its own messages. */
   serverId: string;
   batcher: UpdateBatcher;
+  /** When acknowledgement passes run (one timer for every room). */
+  acks: AckScheduler;
   /** Where acknowledgements wait for their turn (they are many, and no edit should wait for them). */
   backgroundSends: BackgroundSends;
   fanOut: FanOut;
@@ -68,8 +71,12 @@ export class Room implements MessageTarget {
   private readonly awarenessOwners = new Map<number, Connection | FanOutOrigin>();
   private readonly fanOutOrigin = new FanOutOrigin();
   private storedStateVector: Map<number, number>;
+  /** storedStateVector encoded, until it changes (every acknowledgement carries it). */
+  private encodedStoredStateVector: Uint8Array | null = null;
   /** Counts advances of storedStateVector, so a connection already told of the latest is skipped. */
   private storedVersion = 0;
+  /** This process stored more since the other processes were last told (they hear it with a pass). */
+  private storedUnpublished = false;
   private holds = 0;
   private destroyed = false;
 
@@ -81,8 +88,6 @@ export class Room implements MessageTarget {
   private readonly pendingAwareness = new Set<number>();
   private readonly pendingLocalAwareness = new Set<number>();
   private awarenessTimer: NodeJS.Timeout | null = null;
-  private persistedTimer: NodeJS.Timeout | null = null;
-  private persistedDue = 0;
   private lastPersistedSent = 0;
   private lastAwarenessFlush = 0;
 
@@ -105,7 +110,7 @@ export class Room implements MessageTarget {
     this.awareness.setLocalState(null); // the server is not a participant
     this.doc.on("update", this.onDocumentUpdate);
     this.awareness.on("update", this.onAwarenessUpdate);
-    this.unsubscribeFanOut = options.fanOut.subscribe(this.documentId, this.onFanOut);
+    this.unsubscribeFanOut = options.fanOut.subscribe(this.documentId, options.serverId, this.onFanOut);
   }
 
   get isIdle(): boolean {
@@ -139,7 +144,7 @@ export class Room implements MessageTarget {
       connection.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
     }
     connection.send(accessMessage(connection.access));
-    connection.send(this.persistedMessage(Y.encodeStateVector(this.storedStateVector), 0));
+    connection.send(this.persistedMessage(0));
   }
 
   removeConnection(connection: Connection): void {
@@ -164,7 +169,7 @@ export class Room implements MessageTarget {
       // Nothing new (typically the answer to the server's sync step 1 when the client has no
       // offline edits): already stored, and said so now, since no commit will come to say it.
       connection.storedThrough = messageNo;
-      connection.send(this.persistedMessage(Y.encodeStateVector(this.storedStateVector), messageNo));
+      connection.send(this.persistedMessage(messageNo));
     } else {
       connection.unstored.push({ messageNo, seq });
     }
@@ -206,10 +211,14 @@ export class Room implements MessageTarget {
         if ((this.storedStateVector.get(client) ?? 0) < clock) this.storedStateVector.set(client, clock);
       }
     }
-    this.storedVersion += 1;
-    const stateVector = Y.encodeStateVector(this.storedStateVector);
-    this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector }, this.options.serverId);
+    this.storedAdvanced();
+    this.storedUnpublished = true;
     this.schedulePersisted();
+  }
+
+  private storedAdvanced(): void {
+    this.storedVersion += 1;
+    this.encodedStoredStateVector = null;
   }
 
   /**
@@ -219,32 +228,22 @@ export class Room implements MessageTarget {
    * its own work: a connection whose own messages were not stored since its last acknowledgement
    * hears at most every PASSIVE_ACK_INTERVAL_MS. Read-only connections have nothing to save and are
    * not told. In a room where everyone types, that halves the acknowledgements, which were more than
-   * half of all the messages the server sent.
+   * half of all the messages the server sent. The other processes hear what this one stored with
+   * the same pass (they too tell their connections no more often).
    */
-  private schedulePersisted(wait = this.lastPersistedSent + PERSISTED_INTERVAL_MS - Date.now()): void {
+  private schedulePersisted(): void {
     if (this.destroyed) return;
-    const due = Date.now() + wait;
-    // A pass already planned as soon serves; a later one (for passive connections) is brought forward.
-    if (this.persistedTimer) {
-      if (this.persistedDue <= due) return;
-      clearTimeout(this.persistedTimer);
-      this.persistedTimer = null;
-    }
-    if (wait <= 0) {
-      this.sendPersisted();
-      return;
-    }
-    this.persistedDue = due;
-    this.persistedTimer = setTimeout(() => {
-      this.persistedTimer = null;
-      this.sendPersisted();
-    }, wait);
+    const now = Date.now();
+    const due = this.lastPersistedSent + PERSISTED_INTERVAL_MS;
+    if (due <= now) this.sendPersisted(now);
+    else this.options.acks.request(this, due);
   }
 
-  private sendPersisted(): void {
-    const now = Date.now();
+  /** One acknowledgement pass (called by the AckScheduler, or at once when none ran for a while). */
+  sendPersisted(now: number): void {
+    if (this.destroyed) return;
     this.lastPersistedSent = now;
-    const stateVector = Y.encodeStateVector(this.storedStateVector);
+    this.publishStored();
     const storedSeq = this.options.batcher.storedSeq(this.documentId);
     let nextPassiveDue = Infinity;
     for (const connection of this.connections) {
@@ -256,10 +255,21 @@ export class Room implements MessageTarget {
       }
       connection.lastAckAt = now;
       connection.ackedVersion = this.storedVersion;
-      const message = this.persistedMessage(stateVector, connection.storedThrough);
+      const message = this.persistedMessage(connection.storedThrough);
       this.options.backgroundSends.enqueue(() => connection.send(message));
     }
-    if (nextPassiveDue !== Infinity) this.schedulePersisted(nextPassiveDue - now);
+    if (nextPassiveDue !== Infinity) this.options.acks.request(this, nextPassiveDue);
+  }
+
+  private publishStored(): void {
+    if (!this.storedUnpublished) return;
+    this.storedUnpublished = false;
+    this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector: this.storedStateVectorBytes() }, this.options.serverId);
+  }
+
+  private storedStateVectorBytes(): Uint8Array {
+    this.encodedStoredStateVector ??= Y.encodeStateVector(this.storedStateVector);
+    return this.encodedStoredStateVector;
   }
 
   setAccess(connection: Connection, access: Access): void {
@@ -291,10 +301,11 @@ export class Room implements MessageTarget {
   destroy(): void {
     if (this.destroyed) return;
     this.flushBroadcasts();
+    this.publishStored();
     this.destroyed = true;
     if (this.broadcastTimer) clearTimeout(this.broadcastTimer);
     if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
-    if (this.persistedTimer) clearTimeout(this.persistedTimer);
+    this.options.acks.cancel(this);
     this.unsubscribeFanOut();
     this.doc.off("update", this.onDocumentUpdate);
     this.awareness.off("update", this.onAwarenessUpdate);
@@ -302,10 +313,10 @@ export class Room implements MessageTarget {
     this.doc.destroy();
   }
 
-  private persistedMessage(stateVector: Uint8Array, storedThrough: number): Uint8Array {
+  private persistedMessage(storedThrough: number): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageType.persisted);
-    encoding.writeVarUint8Array(encoder, stateVector);
+    encoding.writeVarUint8Array(encoder, this.storedStateVectorBytes());
     encoding.writeVarUint(encoder, storedThrough);
     return encoding.toUint8Array(encoder);
   }
@@ -420,8 +431,8 @@ export class Room implements MessageTarget {
     for (const connection of this.connections) connection.send(message);
   }
 
-  private readonly onFanOut = (message: FanOutMessage, origin: string): void => {
-    if (origin === this.options.serverId || this.destroyed) return;
+  private readonly onFanOut = (message: FanOutMessage): void => {
+    if (this.destroyed) return;
     if (message.kind === "update") {
       Y.applyUpdate(this.doc, message.update, this.fanOutOrigin);
       return;
@@ -435,7 +446,7 @@ export class Room implements MessageTarget {
         }
       }
       if (advanced) {
-        this.storedVersion += 1;
+        this.storedAdvanced();
         this.schedulePersisted();
       }
       return;
