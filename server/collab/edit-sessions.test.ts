@@ -1,13 +1,25 @@
 // The session ledger decides which edit-session activity is written with a batch and which waits.
 // Pure: no database, both clocks in the test's hands.
 import { describe, expect, test } from "vitest";
-import { SESSION_GAP_MS, SessionLedger, type SessionActivity } from "./edit-sessions";
+import { ActivityAccumulator, SESSION_GAP_MS, SessionLedger } from "./edit-sessions";
 
 const INTERVAL = 10_000;
 const T0 = Date.parse("2026-12-01T08:00:00Z");
 
-function activity(userId: string, clauseIds: string[], at: number, updates = 1): SessionActivity {
-  return { documentId: "doc", userId, clauseIds, updates, startedAt: new Date(at), endedAt: new Date(at) };
+type Edits = { userId: string; clauseIds: string[]; at: number; updates: number };
+
+/** `updates` edits by one person at `at`, all in the given parts. */
+function activity(userId: string, clauseIds: string[], at: number, updates = 1): Edits {
+  return { userId, clauseIds, at, updates };
+}
+
+/** A batch's activity, as the batcher accumulates it from its updates. */
+function batch(edits: Edits[]) {
+  const accumulator = new ActivityAccumulator();
+  for (const { userId, clauseIds, at, updates } of edits) {
+    for (let i = 0; i < updates; i++) accumulator.add(userId, clauseIds, at);
+  }
+  return accumulator.activities();
 }
 
 function setup() {
@@ -17,8 +29,8 @@ function setup() {
     ledger,
     advance: (ms: number) => (realNow += ms),
     /** Plans and, as after a successful store, settles. */
-    store: (activities: SessionActivity[], force = false) => {
-      const plan = ledger.plan("doc", activities, force);
+    store: (edits: Edits[], force = false) => {
+      const plan = ledger.plan("doc", batch(edits), force);
       ledger.settle(plan);
       return plan.write.map((a) => ({ userId: a.userId, clauseIds: a.clauseIds, updates: a.updates, startedAt: a.startedAt.getTime(), endedAt: a.endedAt.getTime() }));
     },
@@ -69,7 +81,7 @@ describe("SessionLedger", () => {
     advance(500);
     store([activity("li", ["c-1"], T0 + 500)]);
     advance(500);
-    const failed = ledger.plan("doc", [activity("li", ["c-2"], T0 + 1_000)], false);
+    const failed = ledger.plan("doc", batch([activity("li", ["c-2"], T0 + 1_000)]), false);
     expect(failed.write).toHaveLength(1);
     // The retry plans the same updates again: counted once, with what waited.
     expect(store([activity("li", ["c-2"], T0 + 1_000)])).toEqual([

@@ -94,32 +94,35 @@ export type SessionActivity = {
   endedAt: Date;
 };
 
+/** One person's edits of one document, as the ledger keeps them: times in ms since the epoch. */
+export type Activity = {
+  /** Named elements touched, in the order first touched, each once. Never changed once made. */
+  readonly clauseIds: readonly string[];
+  readonly updates: number;
+  readonly first: number;
+  readonly last: number;
+};
+
 /** Accumulates the activity of a batch's updates, per user; updates without a user are skipped. */
 export class ActivityAccumulator {
-  private readonly byUser = new Map<string, { clauseIds: Set<string>; updates: number; first: number; last: number }>();
+  private readonly byUser = new Map<string, { clauseIds: string[]; updates: number; first: number; last: number }>();
 
   add(userId: string | null, touched: readonly string[], at: number): void {
     if (userId === null) return;
-    let entry = this.byUser.get(userId);
+    const entry = this.byUser.get(userId);
     if (!entry) {
-      entry = { clauseIds: new Set(), updates: 0, first: at, last: at };
-      this.byUser.set(userId, entry);
+      this.byUser.set(userId, { clauseIds: [...new Set(touched)], updates: 1, first: at, last: at });
+      return;
     }
-    for (const id of touched) entry.clauseIds.add(id);
+    for (const id of touched) if (!entry.clauseIds.includes(id)) entry.clauseIds.push(id);
     entry.updates += 1;
     entry.first = Math.min(entry.first, at);
     entry.last = Math.max(entry.last, at);
   }
 
-  activities(documentId: string): SessionActivity[] {
-    return [...this.byUser].map(([userId, entry]) => ({
-      documentId,
-      userId,
-      clauseIds: [...entry.clauseIds],
-      updates: entry.updates,
-      startedAt: new Date(entry.first),
-      endedAt: new Date(entry.last),
-    }));
+  /** Per user; the accumulator must not be used after this. */
+  activities(): ReadonlyMap<string, Activity> {
+    return this.byUser;
   }
 }
 
@@ -131,13 +134,12 @@ export class ActivityAccumulator {
  */
 export const SESSION_WRITE_INTERVAL_MS = 10_000;
 
-type Waiting = { clauseIds: Set<string>; updates: number; first: number; last: number };
 type LedgerEntry = {
   /** Parts already written for this person's current session, by this process. */
   written: Set<string>;
   /** When it was last written (real time, Date.now). */
   writtenAt: number;
-  waiting: Waiting | null;
+  waiting: Activity | null;
   /** Write `waiting` at the next chance (it began a session after a long pause). */
   urgent: boolean;
 };
@@ -147,19 +149,29 @@ export type SessionPlan = {
   documentId: string;
   write: SessionActivity[];
   /** What waits after the write, per person. */
-  keep: Map<string, { waiting: Waiting | null; urgent: boolean }>;
+  keep: Map<string, { waiting: Activity | null; urgent: boolean }>;
 };
 
-function waitingOf(activity: SessionActivity): Waiting {
-  return { clauseIds: new Set(activity.clauseIds), updates: activity.updates, first: activity.startedAt.getTime(), last: activity.endedAt.getTime() };
+function sessionActivity(documentId: string, userId: string, activity: Activity): SessionActivity {
+  return {
+    documentId,
+    userId,
+    clauseIds: [...activity.clauseIds],
+    updates: activity.updates,
+    startedAt: new Date(activity.first),
+    endedAt: new Date(activity.last),
+  };
 }
 
-function activityOf(documentId: string, userId: string, waiting: Waiting): SessionActivity {
-  return { documentId, userId, clauseIds: [...waiting.clauseIds], updates: waiting.updates, startedAt: new Date(waiting.first), endedAt: new Date(waiting.last) };
-}
-
-function merged(a: Waiting, b: Waiting): Waiting {
-  return { clauseIds: new Set([...a.clauseIds, ...b.clauseIds]), updates: a.updates + b.updates, first: Math.min(a.first, b.first), last: Math.max(a.last, b.last) };
+/** Both together; the parts list is shared when the later one adds no part (the usual case). */
+function merged(a: Activity, b: Activity): Activity {
+  const added = b.clauseIds.filter((id) => !a.clauseIds.includes(id));
+  return {
+    clauseIds: added.length === 0 ? a.clauseIds : [...a.clauseIds, ...added],
+    updates: a.updates + b.updates,
+    first: Math.min(a.first, b.first),
+    last: Math.max(a.last, b.last),
+  };
 }
 
 /**
@@ -175,34 +187,38 @@ export class SessionLedger {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** `force` writes everything waiting (shutdown, unloading, tests). */
-  plan(documentId: string, activities: readonly SessionActivity[], force: boolean): SessionPlan {
+  /**
+   * `incoming` is the batch's activity per person; `force` writes everything waiting (shutdown,
+   * unloading, tests). Runs for every document of every batch, so the usual case (more typing in
+   * parts already written) allocates little.
+   */
+  plan(documentId: string, incoming: ReadonlyMap<string, Activity>, force: boolean): SessionPlan {
     const now = this.clock();
     const entries = this.documents.get(documentId);
     const plan: SessionPlan = { documentId, write: [], keep: new Map() };
-    const fresh = new Map(activities.map((activity) => [activity.userId, waitingOf(activity)]));
-    const userIds = new Set([...(entries?.keys() ?? []), ...fresh.keys()]);
-    for (const userId of userIds) {
-      const entry = entries?.get(userId);
-      const incoming = fresh.get(userId) ?? null;
+    const planFor = (userId: string, entry: LedgerEntry | undefined, fresh: Activity | null): void => {
       const waiting = entry?.waiting ?? null;
-      if (waiting && incoming && incoming.first - waiting.last > SESSION_GAP_MS) {
+      if (waiting && fresh && fresh.first - waiting.last > SESSION_GAP_MS) {
         // A pause long enough to start a new session lies between them: one statement cannot write
         // both, so the older one goes now and the new session's start right after.
-        plan.write.push(activityOf(documentId, userId, waiting));
-        plan.keep.set(userId, { waiting: incoming, urgent: true });
-        continue;
+        plan.write.push(sessionActivity(documentId, userId, waiting));
+        plan.keep.set(userId, { waiting: fresh, urgent: true });
+        return;
       }
-      const combined = waiting && incoming ? merged(waiting, incoming) : (waiting ?? incoming);
-      if (!combined) continue;
+      const combined = waiting && fresh ? merged(waiting, fresh) : (waiting ?? fresh);
+      if (!combined) return;
       const due =
         force ||
         entry === undefined ||
         entry.urgent ||
         now - entry.writtenAt >= this.intervalMs ||
-        [...combined.clauseIds].some((id) => !entry.written.has(id));
-      if (due) plan.write.push(activityOf(documentId, userId, combined));
+        combined.clauseIds.some((id) => !entry.written.has(id));
+      if (due) plan.write.push(sessionActivity(documentId, userId, combined));
       plan.keep.set(userId, { waiting: due ? null : combined, urgent: false });
+    };
+    for (const [userId, fresh] of incoming) planFor(userId, entries?.get(userId), fresh);
+    for (const [userId, entry] of entries ?? []) {
+      if (!incoming.has(userId)) planFor(userId, entry, null);
     }
     return plan;
   }
@@ -217,16 +233,19 @@ export class SessionLedger {
     }
     const written = new Map(plan.write.map((activity) => [activity.userId, activity]));
     for (const [userId, keep] of plan.keep) {
-      const previous = entries.get(userId);
       const activity = written.get(userId);
-      entries.set(userId, {
-        // What waits urgently is a new session's start: every part written so far, this write's
-        // included, was the old session's.
-        written: keep.urgent ? new Set() : new Set([...(previous?.written ?? []), ...(activity?.clauseIds ?? [])]),
-        writtenAt: activity ? now : (previous?.writtenAt ?? now),
-        waiting: keep.waiting,
-        urgent: keep.urgent,
-      });
+      let entry = entries.get(userId);
+      if (!entry) {
+        entry = { written: new Set(), writtenAt: now, waiting: null, urgent: false };
+        entries.set(userId, entry);
+      }
+      // What waits urgently is a new session's start: every part written so far, this write's
+      // included, was the old session's.
+      if (keep.urgent) entry.written = new Set();
+      else for (const id of activity?.clauseIds ?? []) entry.written.add(id);
+      if (activity) entry.writtenAt = now;
+      entry.waiting = keep.waiting;
+      entry.urgent = keep.urgent;
     }
     this.prune(plan.documentId, now);
   }
@@ -235,7 +254,7 @@ export class SessionLedger {
   dueDocuments(force: boolean): string[] {
     const now = this.clock();
     const due: string[] = [];
-    for (const documentId of [...this.documents.keys()]) {
+    for (const documentId of this.documents.keys()) {
       this.prune(documentId, now);
       const entries = this.documents.get(documentId);
       if (!entries) continue;

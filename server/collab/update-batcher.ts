@@ -12,7 +12,7 @@
 // SESSION_WRITE_INTERVAL_MS; then a batch with no rows writes them).
 import * as Y from "yjs";
 import type { UpdateLog, UpdateRow } from "./document-store";
-import { ActivityAccumulator, SessionLedger, type SessionActivity, type SessionPlan } from "./edit-sessions";
+import { ActivityAccumulator, SessionLedger, type Activity, type SessionActivity, type SessionPlan } from "./edit-sessions";
 import type { CollabLogger } from "./types";
 
 type PendingUpdate = {
@@ -197,7 +197,7 @@ export class UpdateBatcher {
     const plans: SessionPlan[] = [];
     for (const [documentId, updates] of taken) {
       batches.set(documentId, rowsByUser(updates));
-      const plan = this.sessions.plan(documentId, activityOf(documentId, updates), force);
+      const plan = this.sessions.plan(documentId, activityOf(updates), force);
       plans.push(plan);
       sessions.push(...plan.write);
     }
@@ -250,14 +250,15 @@ export class UpdateBatcher {
   }
 }
 
-function activityOf(documentId: string, updates: readonly PendingUpdate[]): SessionActivity[] {
+function activityOf(updates: readonly PendingUpdate[]): ReadonlyMap<string, Activity> {
   const accumulator = new ActivityAccumulator();
   for (const { userId, touched, at } of updates) accumulator.add(userId, touched, at);
-  return accumulator.activities(documentId);
+  return accumulator.activities();
 }
 
 /** One row per user: their updates of this batch merged, in acceptance order. */
 function rowsByUser(updates: readonly PendingUpdate[]): UpdateRow[] {
+  if (updates.length === 1) return [{ userId: updates[0].userId, data: updates[0].update }];
   const byUser = new Map<string | null, Uint8Array[]>();
   for (const { userId, update } of updates) {
     const list = byUser.get(userId);
