@@ -46,7 +46,7 @@ export class ServerEditOrigin {
 
 export type RoomOptions = {
   documentId: string;
-  /** Names this server on the fan-out, so it can skip its own messages. */
+  /** Names this server on the fan-out, which then does not hand it back its own messages. */
   serverId: string;
   batcher: UpdateBatcher;
   /** When acknowledgement passes run (one timer for every room). */
