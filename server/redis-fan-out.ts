@@ -3,7 +3,7 @@
 // Redis keeps nothing: storage stays in PostgreSQL, and a message lost here only delays freshness
 // until the affected clients' next sync (see server/collab/fan-out.ts).
 import { Redis } from "ioredis";
-import type { FanOut, FanOutListener, FanOutMessage } from "./collab";
+import type { FanOut, FanOutListener, FanOutMessage, FanOutSubscription } from "./collab";
 
 const kinds = ["update", "awareness", "stored", "comments"] as const;
 const channelOf = (documentId: string) => `studio:collab:${documentId}`;
@@ -30,7 +30,7 @@ export function decodeFanOutMessage(data: Buffer): { message: FanOutMessage; ori
 export class RedisFanOut implements FanOut {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<{ subscriber: string; listener: FanOutListener }>>();
+  private readonly listeners = new Map<string, Set<FanOutSubscription>>();
 
   constructor(url: string) {
     // Pub/sub needs a connection of its own: a subscribed connection can do nothing else.
@@ -64,7 +64,7 @@ export class RedisFanOut implements FanOut {
       this.listeners.set(documentId, listeners);
       void this.subscriber.subscribe(channelOf(documentId));
     }
-    const subscription = { subscriber, listener };
+    const subscription: FanOutSubscription = { subscriber, listener };
     listeners.add(subscription);
     return () => {
       const current = this.listeners.get(documentId);

@@ -30,10 +30,11 @@ export interface FanOut {
   close(): Promise<void>;
 }
 
-type Subscription = { subscriber: string; listener: FanOutListener };
+/** A server's subscription to one document (both fan-outs keep them so). */
+export type FanOutSubscription = { subscriber: string; listener: FanOutListener };
 
 export class InProcessFanOut implements FanOut {
-  private readonly subscriptions = new Map<string, Set<Subscription>>();
+  private readonly subscriptions = new Map<string, Set<FanOutSubscription>>();
 
   publish(documentId: string, message: FanOutMessage, origin: string): void {
     const targets: FanOutListener[] = [];
@@ -55,7 +56,7 @@ export class InProcessFanOut implements FanOut {
       subscriptions = new Set();
       this.subscriptions.set(documentId, subscriptions);
     }
-    const subscription = { subscriber, listener };
+    const subscription: FanOutSubscription = { subscriber, listener };
     subscriptions.add(subscription);
     return () => {
       const current = this.subscriptions.get(documentId);

@@ -258,7 +258,6 @@ function activityOf(updates: readonly PendingUpdate[]): ReadonlyMap<string, Acti
 
 /** One row per user: their updates of this batch merged, in acceptance order. */
 function rowsByUser(updates: readonly PendingUpdate[]): UpdateRow[] {
-  if (updates.length === 1) return [{ userId: updates[0].userId, data: updates[0].update }];
   const byUser = new Map<string | null, Uint8Array[]>();
   for (const { userId, update } of updates) {
     const list = byUser.get(userId);
