@@ -327,12 +327,16 @@ export class Room implements MessageTarget {
       this.queueBroadcast(update, null, false);
       return;
     }
-    // Relayed first: the others are waiting for it, while storing it waits for the batch window anyway.
-    this.queueBroadcast(update, origin instanceof Connection ? origin : null, true);
-    const userId =
-      origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
-    // What the edit touched, for the history's edit sessions (only people's edits are recorded).
-    this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
+    // Relayed first: the others are waiting for it, while storing it waits for the batch window
+    // anyway. Queued for storing whatever relaying does: the change is in the document now.
+    try {
+      this.queueBroadcast(update, origin instanceof Connection ? origin : null, true);
+    } finally {
+      const userId =
+        origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
+      // What the edit touched, for the history's edit sessions (only people's edits are recorded).
+      this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
+    }
   };
 
   private queueBroadcast(update: Uint8Array, origin: Connection | null, local: boolean): void {

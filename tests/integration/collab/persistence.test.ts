@@ -1,14 +1,14 @@
 // Persistence: updates are appended within the batch window, acknowledged (message 100) only after
-// the commit, retried and never acknowledged when a store fails; initial content is created once by
-// the server; compaction under concurrent writers loses nothing; idle documents are unloaded after
-// they are stored, with Document.content refreshed.
+// the commit, retried and never acknowledged when a store fails, and stored even when relaying them
+// fails; initial content is created once by the server; compaction under concurrent writers loses
+// nothing; idle documents are unloaded after they are stored, with Document.content refreshed.
 import { afterEach, describe, expect, test } from "vitest";
 import { yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
 import * as Y from "yjs";
 import { closeCode, PROSEMIRROR_FRAGMENT } from "~/editor/collab-protocol";
 import { schema } from "~/editor/schema";
 import { prisma } from "~/utils/db.server";
-import { DocumentStore, type AppendResult, type UpdateLog, type UpdateRow } from "../../../server/collab";
+import { DocumentStore, InProcessFanOut, type AppendResult, type FanOutMessage, type UpdateLog, type UpdateRow } from "../../../server/collab";
 import { useTestDatabase } from "../../setup/test-database";
 import { CollabClient } from "./support/collab-client";
 import { cookieFor, createCollabFixture } from "./support/fixtures";
@@ -157,7 +157,36 @@ describe("acknowledgement", () => {
   });
 });
 
+/** A fan-out that breaks while relaying a document update (a bug there, or a dead broker client). */
+class FailingFanOut extends InProcessFanOut {
+  failures = 0;
+  override publish(documentId: string, message: FanOutMessage, origin: string): void {
+    if (message.kind === "update") {
+      this.failures += 1;
+      throw new Error("simulated fan-out failure");
+    }
+    super.publish(documentId, message, origin);
+  }
+}
+
 describe("the update log", () => {
+  test("a change is stored even when relaying it fails", async () => {
+    const fixture = await createCollabFixture();
+    const fanOut = new FailingFanOut();
+    const s = await server({ fanOut });
+    const writer = await open(s, fixture.documentId, fixture.people.EDITOR);
+    await waitFor(() => writer.synced && writer.saved, "sync");
+
+    writer.insert("kept;", 0);
+    await waitFor(() => fanOut.failures > 0, "the relay to fail");
+    expect(s.logger.messages("error").some((m) => m.includes("handling a message"))).toBe(true);
+    // The change is in the server's document, so the client's resync after the failure adds
+    // nothing: it is stored only if it was queued in the transaction whose relay failed.
+    await waitFor(() => writer.saved, "the writer told that its change is stored");
+    expect(await storedText(fixture.documentId)).toContain("kept;");
+    await fanOut.close();
+  });
+
   test("updates within one window become one row per user, stored within the window", async () => {
     const fixture = await createCollabFixture();
     const s = await server({ batchWindowMs: 100 });
