@@ -3,7 +3,7 @@
 // Redis keeps nothing: storage stays in PostgreSQL, and a message lost here only delays freshness
 // until the affected clients' next sync (see server/collab/fan-out.ts).
 import { Redis } from "ioredis";
-import type { FanOut, FanOutListener, FanOutMessage, FanOutSubscription } from "./collab";
+import { FanOutSubscriptions, type FanOut, type FanOutListener, type FanOutMessage } from "./collab/fan-out";
 
 const kinds = ["update", "awareness", "stored", "comments"] as const;
 const channelOf = (documentId: string) => `studio:collab:${documentId}`;
@@ -30,7 +30,7 @@ export function decodeFanOutMessage(data: Buffer): { message: FanOutMessage; ori
 export class RedisFanOut implements FanOut {
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
-  private readonly listeners = new Map<string, Set<FanOutSubscription>>();
+  private readonly subscriptions = new FanOutSubscriptions();
 
   constructor(url: string) {
     // Pub/sub needs a connection of its own: a subscribed connection can do nothing else.
@@ -40,9 +40,7 @@ export class RedisFanOut implements FanOut {
       const documentId = channel.toString("utf8").slice("studio:collab:".length);
       const decoded = decodeFanOutMessage(data);
       if (!decoded) return;
-      for (const { subscriber, listener } of this.listeners.get(documentId) ?? []) {
-        if (subscriber !== decoded.origin) listener(decoded.message);
-      }
+      for (const listener of this.subscriptions.listenersFor(documentId, decoded.origin)) listener(decoded.message);
     });
   }
 
@@ -58,26 +56,12 @@ export class RedisFanOut implements FanOut {
   }
 
   subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void {
-    let listeners = this.listeners.get(documentId);
-    if (!listeners) {
-      listeners = new Set();
-      this.listeners.set(documentId, listeners);
-      void this.subscriber.subscribe(channelOf(documentId));
-    }
-    const subscription: FanOutSubscription = { subscriber, listener };
-    listeners.add(subscription);
-    return () => {
-      const current = this.listeners.get(documentId);
-      current?.delete(subscription);
-      if (current && current.size === 0) {
-        this.listeners.delete(documentId);
-        void this.subscriber.unsubscribe(channelOf(documentId));
-      }
-    };
+    if (!this.subscriptions.has(documentId)) void this.subscriber.subscribe(channelOf(documentId));
+    return this.subscriptions.add(documentId, subscriber, listener, () => void this.subscriber.unsubscribe(channelOf(documentId)));
   }
 
   async close(): Promise<void> {
-    this.listeners.clear();
+    this.subscriptions.clear();
     await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
   }
 }

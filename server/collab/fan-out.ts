@@ -30,17 +30,53 @@ export interface FanOut {
   close(): Promise<void>;
 }
 
-/** A server's subscription to one document (both fan-outs keep them so). */
-export type FanOutSubscription = { subscriber: string; listener: FanOutListener };
+/**
+ * The servers subscribed to each document, kept the same way by every fan-out: a message is handed
+ * to every subscription of its document but those of the server that published it.
+ */
+export class FanOutSubscriptions {
+  private readonly byDocument = new Map<string, Set<{ subscriber: string; listener: FanOutListener }>>();
+
+  has(documentId: string): boolean {
+    return this.byDocument.has(documentId);
+  }
+
+  /** Returns the function that stops the subscription; `onLast` runs when the document has no more. */
+  add(documentId: string, subscriber: string, listener: FanOutListener, onLast?: () => void): () => void {
+    let subscriptions = this.byDocument.get(documentId);
+    if (!subscriptions) {
+      subscriptions = new Set();
+      this.byDocument.set(documentId, subscriptions);
+    }
+    const subscription = { subscriber, listener };
+    subscriptions.add(subscription);
+    return () => {
+      const current = this.byDocument.get(documentId);
+      if (!current?.delete(subscription) || current.size > 0) return;
+      this.byDocument.delete(documentId);
+      onLast?.();
+    };
+  }
+
+  /** The listeners that are to hear a message `origin` published on the document. */
+  listenersFor(documentId: string, origin: string): FanOutListener[] {
+    const listeners: FanOutListener[] = [];
+    for (const { subscriber, listener } of this.byDocument.get(documentId) ?? []) {
+      if (subscriber !== origin) listeners.push(listener);
+    }
+    return listeners;
+  }
+
+  clear(): void {
+    this.byDocument.clear();
+  }
+}
 
 export class InProcessFanOut implements FanOut {
-  private readonly subscriptions = new Map<string, Set<FanOutSubscription>>();
+  private readonly subscriptions = new FanOutSubscriptions();
 
   publish(documentId: string, message: FanOutMessage, origin: string): void {
-    const targets: FanOutListener[] = [];
-    for (const { subscriber, listener } of this.subscriptions.get(documentId) ?? []) {
-      if (subscriber !== origin) targets.push(listener);
-    }
+    const targets = this.subscriptions.listenersFor(documentId, origin);
     // One server alone (the usual single process) has no one to tell.
     if (targets.length === 0) return;
     // Delivered on a later turn, like a network hop: a publisher is never re-entered from its own
@@ -51,18 +87,7 @@ export class InProcessFanOut implements FanOut {
   }
 
   subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void {
-    let subscriptions = this.subscriptions.get(documentId);
-    if (!subscriptions) {
-      subscriptions = new Set();
-      this.subscriptions.set(documentId, subscriptions);
-    }
-    const subscription: FanOutSubscription = { subscriber, listener };
-    subscriptions.add(subscription);
-    return () => {
-      const current = this.subscriptions.get(documentId);
-      current?.delete(subscription);
-      if (current?.size === 0) this.subscriptions.delete(documentId);
-    };
+    return this.subscriptions.add(documentId, subscriber, listener);
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,6 @@
 export { CollabServer, defaultLimits, type CollabServerOptions, type EditOptions } from "./collab-server";
 export { applyServerEdit } from "./server-edit";
-export { InProcessFanOut, type FanOut, type FanOutListener, type FanOutMessage, type FanOutSubscription } from "./fan-out";
+export { InProcessFanOut, type FanOut, type FanOutListener, type FanOutMessage } from "./fan-out";
 export {
   DocumentStore,
   type AppendResult,
