@@ -90,15 +90,20 @@ export class DocumentStore implements UpdateLog {
     const documentIds = [...batches.keys()].sort();
     if (documentIds.length === 0) return { missingDocumentIds: [] };
     const rowDocumentIds: string[] = [];
-    const rowData: Buffer[] = [];
+    const rowData: Uint8Array[] = [];
+    const rowLengths: number[] = [];
     const rowUserIds: Array<string | null> = [];
     for (const documentId of documentIds) {
       for (const row of batches.get(documentId) ?? []) {
         rowDocumentIds.push(documentId);
-        rowData.push(Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength));
+        rowData.push(row.data);
+        rowLengths.push(row.data.byteLength);
         rowUserIds.push(row.userId);
       }
     }
+    // Every row's bytes in one binary parameter, cut apart by length in SQL: pg sends a Buffer as
+    // binary, but an array of them as text, every byte spelled out in hex.
+    const data = Buffer.concat(rowData);
     // One statement, so one round trip and its own transaction. The join makes every row wait for
     // its document's lock, so its id is drawn only after the lock is held (see the top of the file);
     // a document deleted meanwhile has no locked row, so its rows are simply not inserted. Rows are
@@ -111,14 +116,17 @@ export class DocumentStore implements UpdateLog {
           SELECT id FROM "Document" WHERE id = ANY($1::text[]) ORDER BY id FOR KEY SHARE
         ), inserted AS (
           INSERT INTO "DocumentUpdate" ("documentId", "data", "userId")
-          SELECT v.document_id, v.data, v.user_id
-          FROM unnest($2::text[], $3::bytea[], $4::text[]) WITH ORDINALITY AS v (document_id, data, user_id, n)
+          SELECT v.document_id, substring($3::bytea FROM (v.ends - v.length + 1)::int FOR v.length), v.user_id
+          FROM (
+            SELECT u.*, sum(u.length) OVER (ORDER BY u.n) AS ends
+            FROM unnest($2::text[], $5::int[], $4::text[]) WITH ORDINALITY AS u (document_id, length, user_id, n)
+          ) v
           JOIN locked ON locked.id = v.document_id
           ORDER BY v.n
           RETURNING 1
         )${sessions.length > 0 ? SESSION_STATEMENTS : ""}
         SELECT id FROM locked`,
-      values: [documentIds, rowDocumentIds, rowData, rowUserIds, ...(sessions.length > 0 ? [sessionsJson(sessions)] : [])],
+      values: [documentIds, rowDocumentIds, data, rowUserIds, rowLengths, ...(sessions.length > 0 ? [sessionsJson(sessions)] : [])],
     });
     const present = new Set(rows.map((row) => row.id));
     return { missingDocumentIds: documentIds.filter((id) => !present.has(id)) };
@@ -202,7 +210,7 @@ export class DocumentStore implements UpdateLog {
   }
 }
 
-/** A batch's activity as the JSON parameter $5 of the append (see SESSION_STATEMENTS). */
+/** A batch's activity as the JSON parameter $6 of the append (see SESSION_STATEMENTS). */
 function sessionsJson(sessions: readonly SessionActivity[]): string {
   return JSON.stringify(
     sessions.map((s) => ({
@@ -225,7 +233,7 @@ function sessionsJson(sessions: readonly SessionActivity[]): string {
 const SESSION_STATEMENTS = `, activity AS (
           SELECT a.new_id, a.document_id, a.user_id, a.clause_ids, a.updates,
             (a.started_at AT TIME ZONE 'UTC') AS started_at, (a.ended_at AT TIME ZONE 'UTC') AS ended_at
-          FROM jsonb_to_recordset($5::jsonb) AS a (new_id text, document_id text, user_id text, clause_ids text[], updates int, started_at timestamptz, ended_at timestamptz)
+          FROM jsonb_to_recordset($6::jsonb) AS a (new_id text, document_id text, user_id text, clause_ids text[], updates int, started_at timestamptz, ended_at timestamptz)
           JOIN locked ON locked.id = a.document_id
         ), latest AS (
           SELECT DISTINCT ON (a.document_id, a.user_id) e.id, a.document_id, a.user_id
