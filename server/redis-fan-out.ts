@@ -49,6 +49,11 @@ export class RedisFanOut implements FanOut {
     await Promise.all([this.publisher.ping(), this.subscriber.ping()]);
   }
 
+  /** Other processes' subscriptions are not known here. */
+  reachesOthers(): boolean {
+    return true;
+  }
+
   publish(documentId: string, message: FanOutMessage, origin: string): void {
     this.publisher.publish(channelOf(documentId), encodeFanOutMessage(message, origin)).catch((error: unknown) => {
       console.warn(`[studio] fan-out publish for ${documentId} failed: ${String(error)}`);

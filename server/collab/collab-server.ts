@@ -107,7 +107,7 @@ export class CollabServer {
       log: options.updateLog ?? this.store,
       logger: this.logger,
       windowMs: options.batchWindowMs ?? 50,
-      onStored: (documentId, rows) => this.onStored(documentId, rows),
+      onStored: (documentId, rowCount) => this.onStored(documentId, rowCount),
       onDocumentGone: (documentId) => this.rooms.get(documentId)?.closeAll(closeCode.notFound, "document deleted"),
       now: options.now,
       sessionWriteIntervalMs: options.sessionWriteIntervalMs,
@@ -351,10 +351,10 @@ export class CollabServer {
     return true;
   }
 
-  private onStored(documentId: string, rows: readonly Uint8Array[]): void {
+  private onStored(documentId: string, rowCount: number): void {
     const room = this.rooms.get(documentId);
     if (!room) return;
-    room.acknowledgeStored(rows);
+    room.acknowledgeStored(rowCount);
     const afterRows = this.options.compactAfterRows ?? 2_000;
     const minInterval = this.options.compactMinIntervalMs ?? 30_000;
     if (room.compacting || room.rowsSinceCompaction < afterRows || Date.now() - room.lastCompactionAt < minInterval) return;

@@ -216,10 +216,12 @@ export class SessionLedger {
       if (due) plan.write.push(sessionActivity(documentId, userId, combined));
       plan.keep.set(userId, { waiting: due ? null : combined, urgent: false });
     };
-    for (const [userId, fresh] of incoming) planFor(userId, entries?.get(userId), fresh);
-    for (const [userId, entry] of entries ?? []) {
+    // forEach, not for…of, here and below: this runs for every document of every batch, and an
+    // iterator's entry arrays were a noticeable share of what the server allocated.
+    incoming.forEach((fresh, userId) => planFor(userId, entries?.get(userId), fresh));
+    entries?.forEach((entry, userId) => {
       if (!incoming.has(userId)) planFor(userId, entry, null);
-    }
+    });
     return plan;
   }
 
@@ -231,9 +233,9 @@ export class SessionLedger {
       entries = new Map();
       this.documents.set(plan.documentId, entries);
     }
-    const written = new Map(plan.write.map((activity) => [activity.userId, activity]));
-    for (const [userId, keep] of plan.keep) {
-      const activity = written.get(userId);
+    const written = plan.write.length === 0 ? null : new Map(plan.write.map((activity) => [activity.userId, activity]));
+    plan.keep.forEach((keep, userId) => {
+      const activity = written?.get(userId);
       let entry = entries.get(userId);
       if (!entry) {
         entry = { written: new Set(), writtenAt: now, waiting: null, urgent: false };
@@ -246,7 +248,7 @@ export class SessionLedger {
       if (activity) entry.writtenAt = now;
       entry.waiting = keep.waiting;
       entry.urgent = keep.urgent;
-    }
+    });
     this.prune(plan.documentId, now);
   }
 
@@ -254,17 +256,14 @@ export class SessionLedger {
   dueDocuments(force: boolean): string[] {
     const now = this.clock();
     const due: string[] = [];
-    for (const documentId of this.documents.keys()) {
+    this.documents.forEach((entries, documentId) => {
       this.prune(documentId, now);
-      const entries = this.documents.get(documentId);
-      if (!entries) continue;
-      for (const entry of entries.values()) {
-        if (entry.waiting && (force || entry.urgent || now - entry.writtenAt >= this.intervalMs)) {
-          due.push(documentId);
-          break;
-        }
-      }
-    }
+      let isDue = false;
+      entries.forEach((entry) => {
+        if (entry.waiting && (force || entry.urgent || now - entry.writtenAt >= this.intervalMs)) isDue = true;
+      });
+      if (isDue) due.push(documentId);
+    });
     return due;
   }
 
@@ -274,11 +273,11 @@ export class SessionLedger {
    */
   nextDue(notBefore: (documentId: string) => number = () => 0): number {
     let next = Infinity;
-    for (const [documentId, entries] of this.documents) {
-      for (const entry of entries.values()) {
+    this.documents.forEach((entries, documentId) => {
+      entries.forEach((entry) => {
         if (entry.waiting) next = Math.min(next, Math.max(notBefore(documentId), entry.urgent ? 0 : entry.writtenAt + this.intervalMs));
-      }
-    }
+      });
+    });
     return next;
   }
 
@@ -301,9 +300,9 @@ export class SessionLedger {
   private prune(documentId: string, now: number): void {
     const entries = this.documents.get(documentId);
     if (!entries) return;
-    for (const [userId, entry] of entries) {
+    entries.forEach((entry, userId) => {
       if (!entry.waiting && now - entry.writtenAt >= this.intervalMs) entries.delete(userId);
-    }
+    });
     if (entries.size === 0) this.documents.delete(documentId);
   }
 }

@@ -27,4 +27,17 @@ describe("InProcessFanOut", () => {
     await Promise.resolve();
     expect(heard).toEqual(["a"]);
   });
+
+  it("tells a server whether anyone else would hear what it publishes on a document", () => {
+    const fanOut = new InProcessFanOut();
+    expect(fanOut.reachesOthers("doc", "a")).toBe(false);
+    fanOut.subscribe("doc", "a", () => undefined);
+    fanOut.subscribe("other", "b", () => undefined);
+    expect(fanOut.reachesOthers("doc", "a")).toBe(false);
+    const stop = fanOut.subscribe("doc", "b", () => undefined);
+    expect(fanOut.reachesOthers("doc", "a")).toBe(true);
+    expect(fanOut.reachesOthers("doc", "b")).toBe(true);
+    stop();
+    expect(fanOut.reachesOthers("doc", "a")).toBe(false);
+  });
 });

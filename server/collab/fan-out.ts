@@ -25,6 +25,11 @@ export type FanOutListener = (message: FanOutMessage) => void;
 export interface FanOut {
   /** `origin` names the publishing server: its own subscriptions do not hear the message. */
   publish(documentId: string, message: FanOutMessage, origin: string): void;
+  /**
+   * Whether a message `origin` publishes on the document now can reach another server, so a lone
+   * process need not even encode what nobody would hear.
+   */
+  reachesOthers(documentId: string, origin: string): boolean;
   /** `subscriber` names the subscribing server. Returns the function that stops the subscription. */
   subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void;
   close(): Promise<void>;
@@ -58,6 +63,13 @@ export class FanOutSubscriptions {
     };
   }
 
+  hasOthers(documentId: string, origin: string): boolean {
+    const subscriptions = this.byDocument.get(documentId);
+    if (!subscriptions) return false;
+    for (const { subscriber } of subscriptions) if (subscriber !== origin) return true;
+    return false;
+  }
+
   /** The listeners that are to hear a message `origin` published on the document. */
   listenersFor(documentId: string, origin: string): FanOutListener[] {
     const listeners: FanOutListener[] = [];
@@ -84,6 +96,10 @@ export class InProcessFanOut implements FanOut {
     queueMicrotask(() => {
       for (const listener of targets) listener(message);
     });
+  }
+
+  reachesOthers(documentId: string, origin: string): boolean {
+    return this.subscriptions.hasOthers(documentId, origin);
   }
 
   subscribe(documentId: string, subscriber: string, listener: FanOutListener): () => void {

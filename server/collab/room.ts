@@ -23,6 +23,7 @@ import { touchedElementIds } from "./edit-sessions";
 import type { FanOut, FanOutMessage } from "./fan-out";
 import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
 import { receiveMessage, type MessageTarget } from "./message-receiver";
+import { accessMessage, awarenessMessage, withVarUint } from "./messages";
 import type { Access, CollabLimits } from "./types";
 import type { UpdateBatcher } from "./update-batcher";
 
@@ -35,6 +36,8 @@ const BROADCAST_WINDOW_MIN_CONNECTIONS = 100;
 const PERSISTED_INTERVAL_MS = 200;
 /** The longest a connection waits to hear that the others' edits it received are stored. */
 const PASSIVE_ACK_INTERVAL_MS = 1_000;
+/** How long an acknowledgement waits for a message it can go out with (see sendPersisted). */
+const ACK_CARRY_MS = 200;
 
 /** Transaction origin of changes that arrived from another process: shown here, stored there. */
 export class FanOutOrigin {}
@@ -73,6 +76,15 @@ export class Room implements MessageTarget {
   private storedStateVector: Map<number, number>;
   /** storedStateVector encoded, until it changes (every acknowledgement carries it). */
   private encodedStoredStateVector: Uint8Array | null = null;
+  /** The part of message 100 before storedThrough, until storedStateVector changes. */
+  private persistedPrefix: Uint8Array | null = null;
+  /**
+   * Updates this process queued for storing and not yet stored: the batcher's sequence number and
+   * where the update's structs end, as client, clock pairs (from the transaction, which already
+   * knows them: decoding each stored row again to find them was a large share of what the
+   * server allocated). Updates that add no structs (deletions) have no entry.
+   */
+  private readonly unstoredEnds: Array<{ seq: number; ends: number[] }> = [];
   /** Counts advances of storedStateVector, so a connection already told of the latest is skipped. */
   private storedVersion = 0;
   /** This process stored more since the other processes were last told (they hear it with a pass). */
@@ -169,7 +181,7 @@ export class Room implements MessageTarget {
       // Nothing new (typically the answer to the server's sync step 1 when the client has no
       // offline edits): already stored, and said so now, since no commit will come to say it.
       connection.storedThrough = messageNo;
-      connection.send(this.persistedMessage(messageNo));
+      connection.acknowledge(this.persistedMessage(messageNo));
     } else {
       connection.unstored.push({ messageNo, seq });
     }
@@ -201,16 +213,20 @@ export class Room implements MessageTarget {
   }
 
   /** After a commit: what is stored now, told to every connection. */
-  acknowledgeStored(rows: readonly Uint8Array[]): void {
-    this.rowsSinceCompaction += rows.length;
-    for (const row of rows) {
-      // `to` is where each client's structs in the row end. (encodeStateVectorFromUpdate would not
-      // do: it counts only clients whose structs start at clock 0.) This process stores every update
-      // it integrated, in order, so everything below that end is stored as well.
-      for (const [client, clock] of Y.parseUpdateMeta(row).to) {
-        if ((this.storedStateVector.get(client) ?? 0) < clock) this.storedStateVector.set(client, clock);
+  acknowledgeStored(rowCount: number): void {
+    this.rowsSinceCompaction += rowCount;
+    // This process stores every update it integrated, in order, so everything up to the ends of the
+    // updates stored so far is stored.
+    const storedSeq = this.options.batcher.storedSeq(this.documentId);
+    let done = 0;
+    for (; done < this.unstoredEnds.length && this.unstoredEnds[done].seq <= storedSeq; done++) {
+      const { ends } = this.unstoredEnds[done];
+      for (let i = 0; i < ends.length; i += 2) {
+        if ((this.storedStateVector.get(ends[i]) ?? 0) < ends[i + 1]) this.storedStateVector.set(ends[i], ends[i + 1]);
       }
     }
+    this.unstoredEnds.splice(0, done);
+    // Also when no clock moved: a deletion adds none, and its sender still waits to hear it is stored.
     this.storedAdvanced();
     this.storedUnpublished = true;
     this.schedulePersisted();
@@ -219,6 +235,7 @@ export class Room implements MessageTarget {
   private storedAdvanced(): void {
     this.storedVersion += 1;
     this.encodedStoredStateVector = null;
+    this.persistedPrefix = null;
   }
 
   /**
@@ -239,36 +256,62 @@ export class Room implements MessageTarget {
     else this.options.acks.request(this, due);
   }
 
-  /** One acknowledgement pass (called by the AckScheduler, or at once when none ran for a while). */
+  /**
+   * One acknowledgement pass (called by the AckScheduler, or at once when none ran for a while).
+   * An acknowledgement waits up to ACK_CARRY_MS to go out with the next message its connection is
+   * sent anyway (one write for both); one that nothing carried by then is sent on its own.
+   */
   sendPersisted(now: number): void {
     if (this.destroyed) return;
     this.lastPersistedSent = now;
     this.publishStored();
     const storedSeq = this.options.batcher.storedSeq(this.documentId);
-    let nextPassiveDue = Infinity;
+    let nextDue = Infinity;
     for (const connection of this.connections) {
-      if (connection.access !== "edit" || connection.ackedVersion === this.storedVersion) continue;
-      const ownStored = connection.markStored(storedSeq);
-      if (!ownStored && now - connection.lastAckAt < PASSIVE_ACK_INTERVAL_MS) {
-        nextPassiveDue = Math.min(nextPassiveDue, connection.lastAckAt + PASSIVE_ACK_INTERVAL_MS);
-        continue;
+      if (connection.access === "edit" && connection.ackedVersion !== this.storedVersion) {
+        const ownStored = connection.markStored(storedSeq);
+        if (!ownStored && now - connection.lastAckAt < PASSIVE_ACK_INTERVAL_MS) {
+          nextDue = Math.min(nextDue, connection.lastAckAt + PASSIVE_ACK_INTERVAL_MS);
+        } else {
+          connection.lastAckAt = now;
+          connection.ackedVersion = this.storedVersion;
+          connection.carryAck(this.persistedMessage(connection.storedThrough), now);
+        }
       }
-      connection.lastAckAt = now;
-      connection.ackedVersion = this.storedVersion;
-      const message = this.persistedMessage(connection.storedThrough);
-      this.options.backgroundSends.enqueue(() => connection.send(message));
+      if (!connection.hasCarriedAck) continue;
+      const sendBy = connection.carriedAckSince + ACK_CARRY_MS;
+      if (sendBy <= now) this.options.backgroundSends.enqueue(() => connection.sendCarriedAck());
+      else nextDue = Math.min(nextDue, sendBy);
     }
-    if (nextPassiveDue !== Infinity) this.options.acks.request(this, nextPassiveDue);
+    if (nextDue !== Infinity) this.options.acks.request(this, nextDue);
   }
 
   private publishStored(): void {
     if (!this.storedUnpublished) return;
     this.storedUnpublished = false;
+    if (!this.reachesOtherProcesses()) return;
     this.options.fanOut.publish(this.documentId, { kind: "stored", stateVector: this.storedStateVectorBytes() }, this.options.serverId);
   }
 
+  private reachesOtherProcesses(): boolean {
+    return this.options.fanOut.reachesOthers(this.documentId, this.options.serverId);
+  }
+
+  /**
+   * Encoded as Y.encodeStateVector does but in the map's order: Yjs sorts the entries only to make
+   * the bytes canonical, which no reader needs, and the sort's copies were most of what encoding
+   * allocated (this runs after every commit of every room).
+   */
   private storedStateVectorBytes(): Uint8Array {
-    this.encodedStoredStateVector ??= Y.encodeStateVector(this.storedStateVector);
+    if (this.encodedStoredStateVector === null) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, this.storedStateVector.size);
+      this.storedStateVector.forEach((clock, client) => {
+        encoding.writeVarUint(encoder, client);
+        encoding.writeVarUint(encoder, clock);
+      });
+      this.encodedStoredStateVector = encoding.toUint8Array(encoder);
+    }
     return this.encodedStoredStateVector;
   }
 
@@ -313,12 +356,15 @@ export class Room implements MessageTarget {
     this.doc.destroy();
   }
 
+  /** Message 100: what is stored (shared by every connection until it changes), then storedThrough. */
   private persistedMessage(storedThrough: number): Uint8Array {
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, messageType.persisted);
-    encoding.writeVarUint8Array(encoder, this.storedStateVectorBytes());
-    encoding.writeVarUint(encoder, storedThrough);
-    return encoding.toUint8Array(encoder);
+    if (this.persistedPrefix === null) {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, messageType.persisted);
+      encoding.writeVarUint8Array(encoder, this.storedStateVectorBytes());
+      this.persistedPrefix = encoding.toUint8Array(encoder);
+    }
+    return withVarUint(this.persistedPrefix, storedThrough);
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
@@ -335,7 +381,9 @@ export class Room implements MessageTarget {
       const userId =
         origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
       // What the edit touched, for the history's edit sessions (only people's edits are recorded).
-      this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
+      const seq = this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
+      const ends = structEnds(transaction);
+      if (ends.length > 0) this.unstoredEnds.push({ seq, ends });
     }
   };
 
@@ -380,7 +428,7 @@ export class Room implements MessageTarget {
     for (const connection of this.connections) {
       if (connection !== skip) connection.send(message);
     }
-    if (localUpdate) this.options.fanOut.publish(this.documentId, { kind: "update", update: localUpdate }, this.options.serverId);
+    if (localUpdate && this.reachesOtherProcesses()) this.options.fanOut.publish(this.documentId, { kind: "update", update: localUpdate }, this.options.serverId);
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
@@ -414,7 +462,7 @@ export class Room implements MessageTarget {
     // provider's "no message for 30 s" watchdog from dropping a healthy connection.
     const message = awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     for (const connection of this.connections) connection.send(message);
-    if (local.length > 0) {
+    if (local.length > 0 && this.reachesOtherProcesses()) {
       this.options.fanOut.publish(
         this.documentId,
         { kind: "awareness", update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) },
@@ -474,20 +522,15 @@ export class Room implements MessageTarget {
   };
 }
 
+/** Where the structs a transaction added end: client, clock pairs, flat. */
+function structEnds(transaction: Y.Transaction): number[] {
+  const ends: number[] = [];
+  transaction.afterState.forEach((clock, client) => {
+    if (clock > (transaction.beforeState.get(client) ?? 0)) ends.push(client, clock);
+  });
+  return ends;
+}
+
 function mergeAll(updates: Uint8Array[]): Uint8Array {
   return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
-}
-
-function awarenessMessage(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageType.awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-function accessMessage(access: Access): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageType.access);
-  encoding.writeVarUint(encoder, access === "edit" ? 0 : 1);
-  return encoding.toUint8Array(encoder);
 }

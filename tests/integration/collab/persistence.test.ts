@@ -160,6 +160,10 @@ describe("acknowledgement", () => {
 /** A fan-out that breaks while relaying a document update (a bug there, or a dead broker client). */
 class FailingFanOut extends InProcessFanOut {
   failures = 0;
+  /** Like a broker's: other processes may be listening. */
+  override reachesOthers(): boolean {
+    return true;
+  }
   override publish(documentId: string, message: FanOutMessage, origin: string): void {
     if (message.kind === "update") {
       this.failures += 1;
@@ -185,6 +189,32 @@ describe("the update log", () => {
     await waitFor(() => writer.saved, "the writer told that its change is stored");
     expect(await storedText(fixture.documentId)).toContain("kept;");
     await fanOut.close();
+  });
+
+  test("one append stores every row byte for byte, in order, under its user, and skips a deleted document", async () => {
+    const [first, second, deleted] = await Promise.all([createCollabFixture(), createCollabFixture(), createCollabFixture()]);
+    await prisma.document.delete({ where: { id: deleted.documentId } });
+    const bytes = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 31 + seed) % 256);
+    // Views into a larger buffer too, as updates arriving from a socket are.
+    const shared = bytes(600, 7);
+    const rows = new Map<string, UpdateRow[]>([
+      [first.documentId, [
+        { userId: first.people.EDITOR.id, data: bytes(3, 1) },
+        { userId: null, data: shared.subarray(100, 400) },
+      ]],
+      [deleted.documentId, [{ userId: deleted.people.EDITOR.id, data: bytes(5, 2) }]],
+      [second.documentId, [{ userId: second.people.CHAIR.id, data: bytes(1, 3) }, { userId: second.people.EDITOR.id, data: bytes(70_000, 4) }]],
+    ]);
+
+    const result = await new DocumentStore().append(rows);
+
+    expect(result.missingDocumentIds).toEqual([deleted.documentId]);
+    for (const fixture of [first, second]) {
+      const stored = await prisma.documentUpdate.findMany({ where: { documentId: fixture.documentId }, orderBy: { id: "asc" } });
+      const expected = rows.get(fixture.documentId) ?? [];
+      expect(stored.map((row) => row.userId)).toEqual(expected.map((row) => row.userId));
+      expect(stored.map((row) => Buffer.from(row.data).toString("hex"))).toEqual(expected.map((row) => Buffer.from(row.data).toString("hex")));
+    }
   });
 
   test("updates within one window become one row per user, stored within the window", async () => {
