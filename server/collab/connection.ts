@@ -1,6 +1,5 @@
 // One client's socket on one document: who it is, what it may do, and the bookkeeping the room keeps
 // for it (awareness client ids it speaks for, which of its messages are stored).
-import type { Socket } from "node:net";
 import { WebSocket, type RawData } from "ws";
 import type { Access, CollabUser } from "./types";
 
@@ -33,9 +32,6 @@ export class Connection {
   /** When this connection was last told what is stored (message 100), and which of the room's versions. */
   lastAckAt = 0;
   ackedVersion = -1;
-  /** An acknowledgement waiting to go out with the next message this connection is sent, and since when. */
-  private carriedAck: Uint8Array | null = null;
-  carriedAckSince = 0;
   /** Bumped per access re-evaluation, so a slow, older evaluation cannot override a newer one. */
   accessGeneration = 0;
   private alive = true;
@@ -72,48 +68,7 @@ export class Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.socket.readyState !== WebSocket.OPEN) return;
-    const ack = this.carriedAck;
-    if (ack === null) {
-      this.socket.send(message);
-      return;
-    }
-    this.carriedAck = null;
-    // Both frames in one write: each write is a system call that also runs the loopback's receive
-    // path, the largest part of what the server spends per message. The message goes first; the
-    // others are waiting for it, not for the acknowledgement.
-    const tcp = rawSocket(this.socket);
-    tcp?.cork();
-    this.socket.send(message);
-    this.socket.send(ack);
-    tcp?.uncork();
-  }
-
-  /**
-   * Keeps an acknowledgement (message 100) to go out with the next message sent here; it replaces
-   * one kept before (a later acknowledgement says everything an earlier one did).
-   */
-  carryAck(ack: Uint8Array, now: number): void {
-    if (this.carriedAck === null) this.carriedAckSince = now;
-    this.carriedAck = ack;
-  }
-
-  get hasCarriedAck(): boolean {
-    return this.carriedAck !== null;
-  }
-
-  /** Sends the kept acknowledgement on its own (nothing came to carry it in time). */
-  sendCarriedAck(): void {
-    const ack = this.carriedAck;
-    if (ack === null) return;
-    this.carriedAck = null;
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(ack);
-  }
-
-  /** Sends an acknowledgement now; one kept to be carried is older, so it is dropped. */
-  acknowledge(ack: Uint8Array): void {
-    this.carriedAck = null;
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(ack);
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(message);
   }
 
   close(code: number, reason: string): void {
@@ -139,12 +94,6 @@ export class Connection {
     this.alive = false;
     if (this.socket.readyState === WebSocket.OPEN) this.socket.ping();
   }
-}
-
-/** The TCP socket under a `ws` WebSocket (not part of its typed API; absent, frames are written one by one). */
-function rawSocket(socket: WebSocket): Socket | undefined {
-  const tcp = (socket as unknown as { _socket?: Socket })._socket;
-  return typeof tcp?.cork === "function" ? tcp : undefined;
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -36,8 +36,6 @@ const BROADCAST_WINDOW_MIN_CONNECTIONS = 100;
 const PERSISTED_INTERVAL_MS = 200;
 /** The longest a connection waits to hear that the others' edits it received are stored. */
 const PASSIVE_ACK_INTERVAL_MS = 1_000;
-/** How long an acknowledgement waits for a message it can go out with (see sendPersisted). */
-const ACK_CARRY_MS = 200;
 
 /** Transaction origin of changes that arrived from another process: shown here, stored there. */
 export class FanOutOrigin {}
@@ -181,7 +179,7 @@ export class Room implements MessageTarget {
       // Nothing new (typically the answer to the server's sync step 1 when the client has no
       // offline edits): already stored, and said so now, since no commit will come to say it.
       connection.storedThrough = messageNo;
-      connection.acknowledge(this.persistedMessage(messageNo));
+      connection.send(this.persistedMessage(messageNo));
     } else {
       connection.unstored.push({ messageNo, seq });
     }
@@ -256,34 +254,26 @@ export class Room implements MessageTarget {
     else this.options.acks.request(this, due);
   }
 
-  /**
-   * One acknowledgement pass (called by the AckScheduler, or at once when none ran for a while).
-   * An acknowledgement waits up to ACK_CARRY_MS to go out with the next message its connection is
-   * sent anyway (one write for both); one that nothing carried by then is sent on its own.
-   */
+  /** One acknowledgement pass (called by the AckScheduler, or at once when none ran for a while). */
   sendPersisted(now: number): void {
     if (this.destroyed) return;
     this.lastPersistedSent = now;
     this.publishStored();
     const storedSeq = this.options.batcher.storedSeq(this.documentId);
-    let nextDue = Infinity;
+    let nextPassiveDue = Infinity;
     for (const connection of this.connections) {
-      if (connection.access === "edit" && connection.ackedVersion !== this.storedVersion) {
-        const ownStored = connection.markStored(storedSeq);
-        if (!ownStored && now - connection.lastAckAt < PASSIVE_ACK_INTERVAL_MS) {
-          nextDue = Math.min(nextDue, connection.lastAckAt + PASSIVE_ACK_INTERVAL_MS);
-        } else {
-          connection.lastAckAt = now;
-          connection.ackedVersion = this.storedVersion;
-          connection.carryAck(this.persistedMessage(connection.storedThrough), now);
-        }
+      if (connection.access !== "edit" || connection.ackedVersion === this.storedVersion) continue;
+      const ownStored = connection.markStored(storedSeq);
+      if (!ownStored && now - connection.lastAckAt < PASSIVE_ACK_INTERVAL_MS) {
+        nextPassiveDue = Math.min(nextPassiveDue, connection.lastAckAt + PASSIVE_ACK_INTERVAL_MS);
+        continue;
       }
-      if (!connection.hasCarriedAck) continue;
-      const sendBy = connection.carriedAckSince + ACK_CARRY_MS;
-      if (sendBy <= now) this.options.backgroundSends.enqueue(() => connection.sendCarriedAck());
-      else nextDue = Math.min(nextDue, sendBy);
+      connection.lastAckAt = now;
+      connection.ackedVersion = this.storedVersion;
+      const message = this.persistedMessage(connection.storedThrough);
+      this.options.backgroundSends.enqueue(() => connection.send(message));
     }
-    if (nextDue !== Infinity) this.options.acks.request(this, nextDue);
+    if (nextPassiveDue !== Infinity) this.options.acks.request(this, nextPassiveDue);
   }
 
   private publishStored(): void {
