@@ -50,10 +50,23 @@ function nearestNamedId(type: unknown, cache: Map<unknown, string | null>): stri
 }
 
 /**
- * The ids of the named elements a transaction changed or created, in the order first met. Cost:
- * a short walk up per changed type and one look at each struct the transaction added.
+ * Where the structs a transaction added end: client, clock pairs, flat, for each client whose clock
+ * the transaction moved. (The room also keeps them to know what a commit stored.)
  */
-export function touchedElementIds(transaction: Y.Transaction): string[] {
+export function structEnds(transaction: Y.Transaction): number[] {
+  const ends: number[] = [];
+  transaction.afterState.forEach((clock, client) => {
+    if (clock > (transaction.beforeState.get(client) ?? 0)) ends.push(client, clock);
+  });
+  return ends;
+}
+
+/**
+ * The ids of the named elements a transaction changed or created, in the order first met. Cost:
+ * a short walk up per changed type and one look at each struct the transaction added. `ends` is
+ * structEnds(transaction), for a caller that has it already.
+ */
+export function touchedElementIds(transaction: Y.Transaction, ends: readonly number[] = structEnds(transaction)): string[] {
   const ids = new Set<string>();
   const cache = new Map<unknown, string | null>();
   for (const type of transaction.changed.keys()) {
@@ -63,12 +76,11 @@ export function touchedElementIds(transaction: Y.Transaction): string[] {
   // Elements created by this transaction are not in `changed` (only types that existed before are);
   // a new clause is named by its own id, or by where it went.
   const { store } = transaction.doc;
-  for (const [client, after] of transaction.afterState) {
-    const before = transaction.beforeState.get(client) ?? 0;
-    if (after <= before) continue;
+  for (let i = 0; i < ends.length; i += 2) {
+    const client = ends[i];
     const structs = store.clients.get(client);
     if (!structs) continue;
-    for (let index = Y.findIndexSS(structs, before); index < structs.length; index++) {
+    for (let index = Y.findIndexSS(structs, transaction.beforeState.get(client) ?? 0); index < structs.length; index++) {
       const struct = structs[index];
       if (!(struct instanceof Y.Item) || struct.deleted) continue;
       const own = struct.content instanceof Y.ContentType ? namedId(struct.content.type) : null;

@@ -19,7 +19,7 @@ import { messageType } from "~/editor/collab-protocol";
 import type { AckScheduler } from "./ack-scheduler";
 import type { BackgroundSends } from "./background-sends";
 import { Connection } from "./connection";
-import { touchedElementIds } from "./edit-sessions";
+import { structEnds, touchedElementIds } from "./edit-sessions";
 import type { FanOut, FanOutMessage } from "./fan-out";
 import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
 import { receiveMessage, type MessageTarget } from "./message-receiver";
@@ -370,9 +370,9 @@ export class Room implements MessageTarget {
     } finally {
       const userId =
         origin instanceof Connection ? origin.user.id : origin instanceof ServerEditOrigin ? origin.userId : null;
-      // What the edit touched, for the history's edit sessions (only people's edits are recorded).
-      const seq = this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction));
       const ends = structEnds(transaction);
+      // What the edit touched, for the history's edit sessions (only people's edits are recorded).
+      const seq = this.options.batcher.enqueue(this.documentId, userId, update, userId === null ? [] : touchedElementIds(transaction, ends));
       if (ends.length > 0) this.unstoredEnds.push({ seq, ends });
     }
   };
@@ -510,15 +510,6 @@ export class Room implements MessageTarget {
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, this.fanOutOrigin);
   };
-}
-
-/** Where the structs a transaction added end: client, clock pairs, flat. */
-function structEnds(transaction: Y.Transaction): number[] {
-  const ends: number[] = [];
-  transaction.afterState.forEach((clock, client) => {
-    if (clock > (transaction.beforeState.get(client) ?? 0)) ends.push(client, clock);
-  });
-  return ends;
 }
 
 function mergeAll(updates: Uint8Array[]): Uint8Array {
