@@ -22,6 +22,7 @@ import { Connection } from "./connection";
 import { structEnds, touchedElementIds } from "./edit-sessions";
 import type { FanOut, FanOutMessage } from "./fan-out";
 import { presenceFor, sanitizeAwarenessUpdate } from "./identity";
+import { mergeAll } from "./merge-updates";
 import { receiveMessage, type MessageTarget } from "./message-receiver";
 import { accessMessage, awarenessMessage, withVarUint } from "./messages";
 import type { Access, CollabLimits } from "./types";
@@ -510,8 +511,4 @@ export class Room implements MessageTarget {
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, this.fanOutOrigin);
   };
-}
-
-function mergeAll(updates: Uint8Array[]): Uint8Array {
-  return updates.length === 1 ? updates[0] : Y.mergeUpdates(updates);
 }

@@ -10,9 +10,9 @@
 // user and document is written in the same statement as its rows, for the history page, unless the
 // session ledger lets it wait (only a session's end time and update count ever wait, at most
 // SESSION_WRITE_INTERVAL_MS; then a batch with no rows writes them).
-import * as Y from "yjs";
 import type { UpdateLog, UpdateRow } from "./document-store";
 import { ActivityAccumulator, SessionLedger, type Activity, type SessionActivity, type SessionPlan } from "./edit-sessions";
+import { mergeAll } from "./merge-updates";
 import type { CollabLogger } from "./types";
 
 type PendingUpdate = {
@@ -258,7 +258,7 @@ function rowsByUser(updates: readonly PendingUpdate[]): UpdateRow[] {
   const [first] = updates;
   if (first === undefined) return [];
   if (updates.every((pending) => pending.userId === first.userId)) {
-    return [{ userId: first.userId, data: updates.length === 1 ? first.update : Y.mergeUpdates(updates.map((pending) => pending.update)) }];
+    return [{ userId: first.userId, data: mergeAll(updates.map((pending) => pending.update)) }];
   }
   const byUser = new Map<string | null, Uint8Array[]>();
   for (const { userId, update } of updates) {
@@ -266,8 +266,5 @@ function rowsByUser(updates: readonly PendingUpdate[]): UpdateRow[] {
     if (list) list.push(update);
     else byUser.set(userId, [update]);
   }
-  return [...byUser].map(([userId, list]) => ({
-    userId,
-    data: list.length === 1 ? list[0] : Y.mergeUpdates(list),
-  }));
+  return [...byUser].map(([userId, list]) => ({ userId, data: mergeAll(list) }));
 }
