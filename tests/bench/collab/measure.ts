@@ -4,6 +4,45 @@ import { readdirSync, readFileSync } from "node:fs";
 
 const CLOCK_TICKS_PER_SECOND = 100; // getconf CLK_TCK on Linux
 
+/** How gc-observer.ts, preloaded into each server, starts its stdout line per collection. */
+export const GC_LINE_PREFIX = "bench-gc ";
+
+/**
+ * One garbage collection of a server: when it started (the clock of `now`), how long it took (ms),
+ * and V8's kind of it (minor: a scavenge; major: mark-compact; incremental: a marking step).
+ */
+export type GcPause = { start: number; duration: number; kind: string };
+
+/** Reads gc-observer.ts lines out of a server's stdout as it arrives; other output is ignored. */
+export class GcPauseLog {
+  readonly pauses: GcPause[] = [];
+  private partial = "";
+
+  /** Takes a chunk of stdout; true when it held `ready` (the server saying it listens). */
+  take(chunk: string, ready: RegExp): boolean {
+    const lines = (this.partial + chunk).split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith(GC_LINE_PREFIX)) continue;
+      const [start, duration, kind] = line.slice(GC_LINE_PREFIX.length).split(" ");
+      this.pauses.push({ start: Number(start), duration: Number(duration), kind: kind ?? "other" });
+    }
+    return ready.test(chunk);
+  }
+
+  /** The collections that started in [from, to): their total (ms) and the longest of them. */
+  between(from: number, to: number): { totalMs: number; longest: GcPause | null } {
+    let totalMs = 0;
+    let longest: GcPause | null = null;
+    for (const pause of this.pauses) {
+      if (pause.start < from || pause.start >= to) continue;
+      totalMs += pause.duration;
+      if (longest === null || pause.duration > longest.duration) longest = pause;
+    }
+    return { totalMs, longest };
+  }
+}
+
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));

@@ -11,6 +11,8 @@
 // a core is run again (once), and the other processes' CPU is printed with every result. Pauses of
 // the whole virtual machine are recorded too (vm-pauses.ts), and the p99 of the samples no pause
 // overlapped is printed beside the p99 of all of them; the target is judged on all of them.
+// Every server also reports its own garbage collections (gc-observer.ts); the time it stood still in
+// them during the window, and the longest single pause, are printed beside the VM's pauses.
 // Each scenario runs --rounds times per server (3 by default, in alternating order); the summary
 // pools every round's samples for the percentiles (each round's p99 shown beside them) and takes CPU
 // and memory from the round with the median CPU.
@@ -27,7 +29,7 @@ import { addMember, createCommittee, createOrganization, createProjectWithDocume
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../setup/database-admin";
 import { connectClient, observeArrivals, timedEdit, type BenchClient, type ClientSpec, type ServerKind } from "./clients";
 import type { LoadMessage, LoadReply } from "./load-clients";
-import { benchmarkPids, cpuSeconds, cpuSecondsOf, now, peakRssMb, percentile, postgresPids, rssMb, systemBusySeconds } from "./measure";
+import { benchmarkPids, cpuSeconds, cpuSecondsOf, GcPauseLog, now, type GcPause, peakRssMb, percentile, postgresPids, rssMb, systemBusySeconds } from "./measure";
 import { unpausedSamples, VmPauses, type Sample } from "./vm-pauses";
 
 const args = process.argv.slice(2);
@@ -94,6 +96,9 @@ type Result = {
   latencies: number[];
   /** Milliseconds of the window during which the whole machine was paused (see vm-pauses.ts). */
   pausedMs: number;
+  /** The server's own garbage collections that started in the window: their total (ms) and the longest. */
+  gcMs: number;
+  gcLongest: GcPause | null;
   /** p99 over the samples that no pause overlapped, and those samples' latencies, sorted. */
   p99Unpaused: number;
   unpausedLatencies: number[];
@@ -113,15 +118,21 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts a server in its own process (all three under the same runtime flags) and waits for it. */
-async function startServer(kind: ServerKind, port: number, databaseUrl: string): Promise<ChildProcess> {
+type ServerProcess = { child: ChildProcess; gc: GcPauseLog };
+
+/**
+ * Starts a server in its own process (all three under the same runtime flags, each with
+ * gc-observer.ts preloaded) and waits for it.
+ */
+async function startServer(kind: ServerKind, port: number, databaseUrl: string): Promise<ServerProcess> {
   const entry = {
     ours: here("./server-ours.ts"),
     hocuspocus: here("./server-hocuspocus.ts"),
     reference: fileURLToPath(new URL("../../../node_modules/y-websocket-v1/bin/server.js", import.meta.url)),
   }[kind];
   const profile = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}/${kind}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", entry], {
+  const observer = new URL("./gc-observer.ts", import.meta.url).href;
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "--import", observer, entry], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, DB_POOL_MAX: "10", LOG_LEVEL: "error" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -130,18 +141,19 @@ async function startServer(kind: ServerKind, port: number, databaseUrl: string):
     errors += chunk.toString();
     if (errors.length > 4000) errors = errors.slice(-4000);
   });
+  const gc = new GcPauseLog();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${errors}`)), 30_000);
+    // Read for as long as the server runs: the collector's lines come on stdout too.
     child.stdout?.on("data", (chunk: Buffer) => {
-      if (/listening|running at/.test(chunk.toString())) {
+      if (gc.take(chunk.toString(), /listening|running at/)) {
         clearTimeout(timer);
         resolve();
       }
     });
     child.once("exit", (code) => reject(new Error(`${kind} exited with ${code}: ${errors}`)));
   });
-  child.stdout?.resume();
-  return child;
+  return { child, gc };
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -234,7 +246,7 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs: numb
 async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[], cookies: string[], databaseUrl: string): Promise<Result> {
   const port = await freePort();
   const server = await startServer(kind, port, databaseUrl);
-  const pid = server.pid ?? 0;
+  const pid = server.child.pid ?? 0;
   const idleMb = rssMb(pid);
   const baseUrl = kind === "ours" ? `ws://127.0.0.1:${port}/collab` : `ws://127.0.0.1:${port}`;
   const runTag = Math.random().toString(36).slice(2, 8);
@@ -337,7 +349,8 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
   const sentTotal = stopped.reduce((n, s) => n + s.edits, 0) + measurers.reduce((n, m) => n + m.sentAt.length, 0);
   for (const m of measurers) m.client.destroy();
   await Promise.all(loads.map((load) => load.exit()));
-  await stop(server);
+  await stop(server.child);
+  const gc = server.gc.between(windowStart, windowEnd);
 
   const sorted = samples.map((s) => s.latency).sort((a, b) => a - b);
   // Edits sent in the window arrive up to a few hundred ms after it: pauses until then count.
@@ -369,13 +382,16 @@ async function runOne(kind: ServerKind, scenario: Scenario, documentIds: string[
     pausedMs: vmPauses ? pauses.filter((p) => p.start < windowEnd).reduce((ms, p) => ms + p.duration, 0) : Number.NaN,
     p99Unpaused: vmPauses ? percentile(unpaused, 99) : Number.NaN,
     unpausedLatencies: unpaused,
+    gcMs: gc.totalMs,
+    gcLongest: gc.longest,
   };
 }
 
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : "–");
+const longestGc = (pause: GcPause | null) => (pause ? `${fmt(pause.duration)} ${pause.kind}` : "none");
 
 function printTable(results: Result[]): void {
-  const header = ["scenario", "server", "clients", "p50 ms", "p95 ms", "p99 ms", "p99 of rounds", "VM paused ms", "p99 unpaused ms", "samples", "lost", "edits/s", "deliveries/s", "CPU %", "database CPU %", "idle MB", "peak MB", "stored", "other CPU %"];
+  const header = ["scenario", "server", "clients", "p50 ms", "p95 ms", "p99 ms", "p99 of rounds", "VM paused ms", "p99 unpaused ms", "GC ms (longest)", "samples", "lost", "edits/s", "deliveries/s", "CPU %", "database CPU %", "idle MB", "peak MB", "stored", "other CPU %"];
   const rows = results.map((r) => [
     r.scenario,
     r.kind,
@@ -386,6 +402,7 @@ function printTable(results: Result[]): void {
     (r.p99Rounds ?? [r.p99]).map((p) => fmt(p)).join(" / "),
     fmt(r.pausedMs, 0),
     fmt(r.p99Unpaused),
+    `${fmt(r.gcMs, 0)} (${longestGc(r.gcLongest)})`,
     String(r.samples),
     String(r.lost),
     fmt(r.editsPerSecond, 0),
@@ -481,6 +498,7 @@ async function main(): Promise<void> {
           console.log(
             `round ${round + 1}  ${scenario.name.padEnd(20)} ${kind.padEnd(10)} p50 ${fmt(result.p50)} ms  p99 ${fmt(result.p99)} ms  ` +
               `VM paused ${fmt(result.pausedMs, 0)} ms, unpaused p99 ${fmt(result.p99Unpaused)} ms  ` +
+              `GC ${fmt(result.gcMs, 0)} ms (longest ${longestGc(result.gcLongest)})  ` +
               `CPU ${fmt(result.cpuPercent, 0)}% (database ${fmt(result.databaseCpuPercent, 0)}%)  peak ${fmt(result.peakMb, 0)} MB  (others ${fmt(result.otherCpuPercent, 0)}% CPU)`,
           );
         }
@@ -523,6 +541,8 @@ function summarizeRounds(rounds: Result[][]): Result[] {
       p99: percentile(pooled, 99),
       latencies: pooled,
       pausedMs: results.reduce((ms, r) => ms + r.pausedMs, 0),
+      gcMs: results.reduce((ms, r) => ms + r.gcMs, 0),
+      gcLongest: results.reduce<GcPause | null>((longest, r) => (r.gcLongest && (longest === null || r.gcLongest.duration > longest.duration) ? r.gcLongest : longest), null),
       p99Unpaused: vmPauses ? percentile(unpaused, 99) : Number.NaN,
       unpausedLatencies: unpaused,
       p99Rounds: results.map((r) => r.p99),
