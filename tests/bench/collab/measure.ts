@@ -18,8 +18,8 @@ export class GcPauseLog {
   readonly pauses: GcPause[] = [];
   private partial = "";
 
-  /** Takes a chunk of stdout; true when it held `ready` (the server saying it listens). */
-  take(chunk: string, ready: RegExp): boolean {
+  /** Takes a chunk of the server's stdout. */
+  take(chunk: string): void {
     const lines = (this.partial + chunk).split("\n");
     this.partial = lines.pop() ?? "";
     for (const line of lines) {
@@ -27,20 +27,22 @@ export class GcPauseLog {
       const [start, duration, kind] = line.slice(GC_LINE_PREFIX.length).split(" ");
       this.pauses.push({ start: Number(start), duration: Number(duration), kind: kind ?? "other" });
     }
-    return ready.test(chunk);
   }
 
   /** The collections that started in [from, to): their total (ms) and the longest of them. */
   between(from: number, to: number): { totalMs: number; longest: GcPause | null } {
-    let totalMs = 0;
-    let longest: GcPause | null = null;
-    for (const pause of this.pauses) {
-      if (pause.start < from || pause.start >= to) continue;
-      totalMs += pause.duration;
-      if (longest === null || pause.duration > longest.duration) longest = pause;
-    }
-    return { totalMs, longest };
+    const inside = this.pauses.filter((pause) => pause.start >= from && pause.start < to);
+    return { totalMs: inside.reduce((ms, pause) => ms + pause.duration, 0), longest: longestPause(inside) };
   }
+}
+
+/** The longest of some pauses (null where none is given). */
+export function longestPause(pauses: Iterable<GcPause | null>): GcPause | null {
+  let longest: GcPause | null = null;
+  for (const pause of pauses) {
+    if (pause !== null && (longest === null || pause.duration > longest.duration)) longest = pause;
+  }
+  return longest;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

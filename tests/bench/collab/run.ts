@@ -29,7 +29,7 @@ import { addMember, createCommittee, createOrganization, createProjectWithDocume
 import { createDatabase, dropDatabase, uniqueDatabaseName } from "../../setup/database-admin";
 import { connectClient, observeArrivals, timedEdit, type BenchClient, type ClientSpec, type ServerKind } from "./clients";
 import type { LoadMessage, LoadReply } from "./load-clients";
-import { benchmarkPids, cpuSeconds, cpuSecondsOf, GcPauseLog, now, type GcPause, peakRssMb, percentile, postgresPids, rssMb, systemBusySeconds } from "./measure";
+import { benchmarkPids, cpuSeconds, cpuSecondsOf, GcPauseLog, longestPause, now, type GcPause, peakRssMb, percentile, postgresPids, rssMb, systemBusySeconds } from "./measure";
 import { unpausedSamples, VmPauses, type Sample } from "./vm-pauses";
 
 const args = process.argv.slice(2);
@@ -146,7 +146,9 @@ async function startServer(kind: ServerKind, port: number, databaseUrl: string):
     const timer = setTimeout(() => reject(new Error(`${kind} did not start: ${errors}`)), 30_000);
     // Read for as long as the server runs: the collector's lines come on stdout too.
     child.stdout?.on("data", (chunk: Buffer) => {
-      if (gc.take(chunk.toString(), /listening|running at/)) {
+      const text = chunk.toString();
+      gc.take(text);
+      if (/listening|running at/.test(text)) {
         clearTimeout(timer);
         resolve();
       }
@@ -542,7 +544,7 @@ function summarizeRounds(rounds: Result[][]): Result[] {
       latencies: pooled,
       pausedMs: results.reduce((ms, r) => ms + r.pausedMs, 0),
       gcMs: results.reduce((ms, r) => ms + r.gcMs, 0),
-      gcLongest: results.reduce<GcPause | null>((longest, r) => (r.gcLongest && (longest === null || r.gcLongest.duration > longest.duration) ? r.gcLongest : longest), null),
+      gcLongest: longestPause(results.map((r) => r.gcLongest)),
       p99Unpaused: vmPauses ? percentile(unpaused, 99) : Number.NaN,
       unpausedLatencies: unpaused,
       p99Rounds: results.map((r) => r.p99),
