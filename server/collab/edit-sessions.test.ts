@@ -122,6 +122,33 @@ describe("SessionLedger", () => {
     expect(store([activity("wang", ["c-1"], T0 + 30_000)]).map((a) => a.userId)).toEqual(["wang"]);
   });
 
+  test("documents fall due each by its own waiting activity, and one still waiting outlives its room", () => {
+    const { ledger, advance } = setup();
+    const settle = (documentId: string, edits: Edits[]) => ledger.settle(ledger.plan(documentId, batch(edits), false));
+    settle("a", [activity("li", ["c-1"], T0)]);
+    advance(1_000);
+    settle("b", [activity("wang", ["c-9"], T0 + 1_000)]);
+    advance(1_000);
+    settle("a", [activity("li", ["c-1"], T0 + 2_000)]);
+    settle("b", [activity("wang", ["c-9"], T0 + 2_000)]);
+    // Li's waiting activity in "a" falls due an interval after "a" was first written, Wang's in "b" a second later.
+    expect(ledger.nextDue()).toBe(1_000_000 + INTERVAL);
+    advance(INTERVAL - 2_000);
+    expect(ledger.dueDocuments(false)).toEqual(["a"]);
+    settle("a", []);
+    expect(ledger.nextDue()).toBe(1_000_000 + 1_000 + INTERVAL);
+    // "b"'s room goes away with activity still waiting: kept until it is written.
+    ledger.forgetSettled("b");
+    advance(1_000);
+    expect(ledger.dueDocuments(false)).toEqual(["b"]);
+    settle("b", []);
+    expect(ledger.dueDocuments(true)).toEqual([]);
+    expect(ledger.nextDue()).toBe(Infinity);
+    // Written, "b" is gone from the ledger: Wang's next activity there is written at once.
+    const next = ledger.plan("b", batch([activity("wang", ["c-9"], T0 + INTERVAL + 1_000)]), false);
+    expect(next.write.map((a) => a.userId)).toEqual(["wang"]);
+  });
+
   test("a document held back by a failing store is not due before its retry", () => {
     const { ledger, store, advance } = setup();
     store([activity("li", ["c-1"], T0)]);

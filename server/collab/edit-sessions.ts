@@ -193,6 +193,14 @@ function merged(a: Activity, b: Activity): Activity {
  */
 export class SessionLedger {
   private readonly documents = new Map<string, Map<string, LedgerEntry>>();
+  /**
+   * Per document with activity waiting: when the earliest of it falls due (0: at the next chance).
+   * Kept as each document settles, so asking what is due does not walk every person of every
+   * document: it was asked twice per batch, and that walk grew with the documents loaded.
+   */
+  private readonly dueAt = new Map<string, number>();
+  /** Documents whose room is gone while activity of theirs still waited: dropped once it is written. */
+  private readonly unloaded = new Set<string>();
 
   constructor(
     private readonly intervalMs = SESSION_WRITE_INTERVAL_MS,
@@ -262,19 +270,16 @@ export class SessionLedger {
       entry.urgent = keep.urgent;
     });
     this.prune(plan.documentId, now);
+    this.updateDueAt(plan.documentId);
+    if (this.unloaded.has(plan.documentId) && !this.dueAt.has(plan.documentId)) this.forget(plan.documentId);
   }
 
   /** Documents with activity waiting that is due now (or everything waiting, with `force`). */
   dueDocuments(force: boolean): string[] {
     const now = this.clock();
     const due: string[] = [];
-    this.documents.forEach((entries, documentId) => {
-      this.prune(documentId, now);
-      let isDue = false;
-      entries.forEach((entry) => {
-        if (entry.waiting && (force || entry.urgent || now - entry.writtenAt >= this.intervalMs)) isDue = true;
-      });
-      if (isDue) due.push(documentId);
+    this.dueAt.forEach((at, documentId) => {
+      if (force || at <= now) due.push(documentId);
     });
     return due;
   }
@@ -285,10 +290,8 @@ export class SessionLedger {
    */
   nextDue(notBefore: (documentId: string) => number = () => 0): number {
     let next = Infinity;
-    this.documents.forEach((entries, documentId) => {
-      entries.forEach((entry) => {
-        if (entry.waiting) next = Math.min(next, Math.max(notBefore(documentId), entry.urgent ? 0 : entry.writtenAt + this.intervalMs));
-      });
+    this.dueAt.forEach((at, documentId) => {
+      next = Math.min(next, Math.max(notBefore(documentId), at));
     });
     return next;
   }
@@ -296,18 +299,34 @@ export class SessionLedger {
   /** Drops a document (deleted: its activity has nowhere to go). */
   forget(documentId: string): void {
     this.documents.delete(documentId);
+    this.dueAt.delete(documentId);
+    this.unloaded.delete(documentId);
   }
 
-  /** Drops a document whose room is gone, unless activity of it still waits to be written. */
+  /**
+   * Drops a document whose room is gone, or, when activity of it still waits to be written, once
+   * that is written. (Should the room load again first, the people's next activity in it is written
+   * at once, as after any pause.)
+   */
   forgetSettled(documentId: string): void {
-    const entries = this.documents.get(documentId);
-    if (entries && [...entries.values()].every((entry) => !entry.waiting)) this.documents.delete(documentId);
+    if (this.dueAt.has(documentId)) this.unloaded.add(documentId);
+    else this.forget(documentId);
+  }
+
+  private updateDueAt(documentId: string): void {
+    let at = Infinity;
+    this.documents.get(documentId)?.forEach((entry) => {
+      if (entry.waiting) at = Math.min(at, entry.urgent ? 0 : entry.writtenAt + this.intervalMs);
+    });
+    if (at === Infinity) this.dueAt.delete(documentId);
+    else this.dueAt.set(documentId, at);
   }
 
   /**
    * An entry with nothing waiting, written longer ago than the interval, plans exactly as a missing
-   * one would (its next activity is written at once), so it is dropped: the ledger holds only the
-   * people editing now.
+   * one would (its next activity is written at once), so it is dropped when its document next
+   * settles: the ledger holds only the people editing now (an idle room's last entries go with it,
+   * through forgetSettled).
    */
   private prune(documentId: string, now: number): void {
     const entries = this.documents.get(documentId);
