@@ -269,9 +269,7 @@ export class SessionLedger {
       entry.waiting = keep.waiting;
       entry.urgent = keep.urgent;
     });
-    this.prune(plan.documentId, now);
-    this.updateDueAt(plan.documentId);
-    if (this.unloaded.has(plan.documentId) && !this.dueAt.has(plan.documentId)) this.forget(plan.documentId);
+    this.tidy(plan.documentId, entries, now);
   }
 
   /** Documents with activity waiting that is due now (or everything waiting, with `force`). */
@@ -313,27 +311,23 @@ export class SessionLedger {
     else this.forget(documentId);
   }
 
-  private updateDueAt(documentId: string): void {
-    let at = Infinity;
-    this.documents.get(documentId)?.forEach((entry) => {
-      if (entry.waiting) at = Math.min(at, entry.urgent ? 0 : entry.writtenAt + this.intervalMs);
-    });
-    if (at === Infinity) this.dueAt.delete(documentId);
-    else this.dueAt.set(documentId, at);
-  }
-
   /**
-   * An entry with nothing waiting, written longer ago than the interval, plans exactly as a missing
-   * one would (its next activity is written at once), so it is dropped when its document next
-   * settles: the ledger holds only the people editing now (an idle room's last entries go with it,
-   * through forgetSettled).
+   * After a document settled: drops its entries that have nothing waiting and were written longer
+   * ago than the interval (such an entry plans exactly as a missing one would: its next activity is
+   * written at once), so the ledger holds only the people editing now; and records when what still
+   * waits falls due. A document whose room is gone goes once nothing of it waits.
    */
-  private prune(documentId: string, now: number): void {
-    const entries = this.documents.get(documentId);
-    if (!entries) return;
+  private tidy(documentId: string, entries: Map<string, LedgerEntry>, now: number): void {
+    let due = Infinity;
     entries.forEach((entry, userId) => {
-      if (!entry.waiting && now - entry.writtenAt >= this.intervalMs) entries.delete(userId);
+      if (entry.waiting) due = Math.min(due, entry.urgent ? 0 : entry.writtenAt + this.intervalMs);
+      else if (now - entry.writtenAt >= this.intervalMs) entries.delete(userId);
     });
-    if (entries.size === 0) this.documents.delete(documentId);
+    if (due !== Infinity) {
+      this.dueAt.set(documentId, due);
+      return;
+    }
+    this.dueAt.delete(documentId);
+    if (entries.size === 0 || this.unloaded.has(documentId)) this.forget(documentId);
   }
 }
