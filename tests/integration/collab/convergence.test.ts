@@ -6,7 +6,8 @@ import { PROSEMIRROR_FRAGMENT } from "~/editor/collab-protocol";
 import { schema } from "~/editor/schema";
 import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../../setup/test-database";
-import { CollabClient } from "./support/collab-client";
+import * as Y from "yjs";
+import { CollabClient, updateMessage } from "./support/collab-client";
 import { cookieFor, createCollabFixture, type CollabFixture } from "./support/fixtures";
 import { loadStoredDoc } from "./support/stored-document";
 import { startCollabTestServer, type TestServer } from "./support/test-server";
@@ -95,5 +96,32 @@ describe("convergence", () => {
     await waitFor(() => traveller.saved && online.saved, "both to be told their edits are stored");
     const storedDoc = await loadStoredDoc(fixture.documentId);
     expect(storedDoc.getText("test").toString()).toBe(online.text.toString());
+  });
+
+  test("a change that arrives before the one it builds on is kept, relayed and stored with it", async () => {
+    fixture = await createCollabFixture();
+    const { CHAIR, EDITOR } = fixture.people;
+    const sender = open(await cookieFor(EDITOR.id));
+    const receiver = open(await cookieFor(CHAIR.id));
+    await waitFor(() => sender.synced && receiver.synced, "both to sync");
+    // Two changes, the second building on the first, sent in reverse order (as a client replaying
+    // its own log out of order would).
+    const author = new Y.Doc();
+    const text = author.getText("test");
+    const changeOf = (change: () => void) => {
+      const before = Y.encodeStateVector(author);
+      change();
+      return Y.encodeStateAsUpdate(author, before);
+    };
+    const first = changeOf(() => text.insert(0, "first;"));
+    const second = changeOf(() => text.insert(6, "second;"));
+    sender.sendRaw(updateMessage(second));
+    await sleep(200);
+    expect(receiver.text.toString()).toBe("");
+    sender.sendRaw(updateMessage(first));
+    await waitFor(() => receiver.text.toString() === "first;second;", "both changes at the receiver");
+
+    await server.collab.flush();
+    expect((await loadStoredDoc(fixture.documentId)).getText("test").toString()).toBe("first;second;");
   });
 });
