@@ -1,12 +1,12 @@
 // Real y-websocket providers against the real server and PostgreSQL: concurrent editing converges,
-// and offline edits merge on reconnect.
+// offline edits merge on reconnect, and a change that arrives before the one it builds on is kept.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { yXmlFragmentToProsemirrorJSON } from "y-prosemirror";
+import * as Y from "yjs";
 import { PROSEMIRROR_FRAGMENT } from "~/editor/collab-protocol";
 import { schema } from "~/editor/schema";
 import { prisma } from "~/utils/db.server";
 import { useTestDatabase } from "../../setup/test-database";
-import * as Y from "yjs";
 import { CollabClient, updateMessage } from "./support/collab-client";
 import { cookieFor, createCollabFixture, type CollabFixture } from "./support/fixtures";
 import { loadStoredDoc } from "./support/stored-document";
@@ -104,8 +104,8 @@ describe("convergence", () => {
     const sender = open(await cookieFor(EDITOR.id));
     const receiver = open(await cookieFor(CHAIR.id));
     await waitFor(() => sender.synced && receiver.synced, "both to sync");
-    // Two changes, the second building on the first, sent in reverse order (as a client replaying
-    // its own log out of order would).
+    // Two changes, the second building on the first, sent in reverse order: the server must keep
+    // the second until the first arrives, and relay and store both.
     const author = new Y.Doc();
     const text = author.getText("test");
     const changeOf = (change: () => void) => {
